@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using AccountApi.Authentication;
+using AccountApi.Authorization;
+using AccountApi.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AccountApi.Accounts;
+
+internal static class AccountEndpoints
+{
+    public static RouteGroupBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/account")
+            .WithTags("Account")
+            .RequireAuthorization(AccountPolicies.AccountReader)
+            .AddEndpointFilter(static (context, next) =>
+            {
+                // Account data is personal: no shared cache may keep it.
+                context.HttpContext.Response.Headers.CacheControl = "no-store";
+                return next(context);
+            });
+
+        group.MapGet("/me", GetMe)
+            .WithName("GetMyAccount")
+            .WithSummary("The signed-in user's account in the tenancy named by X-Tenant-ID.")
+            .WithDescription("Requires a delegated Entra ID token with the configured scope and a tenancy that admits the token's directory.");
+        return group;
+    }
+
+    internal static Results<Ok<AccountResponse>, ProblemHttpResult> GetMe(ClaimsPrincipal user, TenancyContext tenancy, HttpContext context)
+    {
+        // The account policy guarantees a resolved tenancy; refuse rather than trust that if it ever does not hold.
+        if (tenancy.Tenancy is not { } current || !tenancy.IsResolved)
+        {
+            return Refusal.Create(context, RefusalReasons.TenantNotPermitted, []);
+        }
+
+        return TypedResults.Ok(new AccountResponse(
+            Id: user.FindFirstValue(EntraClaimTypes.ObjectId)!,
+            Name: user.FindFirstValue(EntraClaimTypes.Name),
+            Username: user.FindFirstValue(EntraClaimTypes.PreferredUsername),
+            DirectoryId: user.FindFirstValue(EntraClaimTypes.TenantId)!,
+            Tenancy: new TenancyResponse(current.Name, current.DisplayName),
+            Scopes: SplitScopes(user),
+            Roles: [.. user.FindAll(EntraClaimTypes.Roles).Select(claim => claim.Value)]));
+    }
+
+    private static string[] SplitScopes(ClaimsPrincipal user) =>
+        [.. user.FindAll(EntraClaimTypes.Scope).SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+}

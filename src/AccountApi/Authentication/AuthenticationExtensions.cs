@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.Identity.Abstractions;
+using Microsoft.Identity.Web;
+
+namespace AccountApi.Authentication;
+
+internal static class AuthenticationExtensions
+{
+    /// <summary>Entra ID bearer tokens through Microsoft.Identity.Web and JwtBearer, configured from the <c>AzureAd</c> section.</summary>
+    public static IHostApplicationBuilder AddEntraIdAuthentication(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AzureAdOptions>()
+            .BindConfiguration(AzureAdOptions.SectionName)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AzureAdOptions>, AzureAdOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ITokenRevocationStore, InMemoryTokenRevocationStore>();
+
+        // Registered before Identity.Web's own configuration so that it runs first (see the class comment).
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureEntraIdJwtBearer>();
+
+        // Identity.Web gets its settings from the validated AzureAdOptions, never from a second reading of the section.
+        services.AddOptions<MicrosoftIdentityApplicationOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AzureAdOptions>>((identity, azureAd) =>
+            {
+                identity.Instance = azureAd.Value.NormalizedInstance;
+                identity.TenantId = azureAd.Value.TenantId;
+                identity.ClientId = azureAd.Value.ClientId;
+                identity.Audience = azureAd.Value.Audience;
+            });
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddMicrosoftIdentityWebApiAot(static _ => { }, JwtBearerDefaults.AuthenticationScheme, configureJwtBearerOptions: null);
+        return builder;
+    }
+}

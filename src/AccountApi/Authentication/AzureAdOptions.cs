@@ -1,0 +1,40 @@
+namespace AccountApi.Authentication;
+
+/// <summary>
+/// The <c>AzureAd</c> section: which Entra ID authority issues the tokens this API accepts, and for which application.
+/// It is the single source for Microsoft.Identity.Web and for the JwtBearer settings derived from it.
+/// </summary>
+public sealed class AzureAdOptions
+{
+    public const string SectionName = "AzureAd";
+
+    /// <summary>The authority's base address, e.g. <c>https://login.microsoftonline.com/</c>. Plain http only on loopback.</summary>
+    public string Instance { get; set; } = "https://login.microsoftonline.com/";
+
+    /// <summary>One directory id, or <c>organizations</c>/<c>common</c> for a multi-tenant API.</summary>
+    public string TenantId { get; set; } = "organizations";
+
+    /// <summary>The API's application (client) id; tokens must be issued for it.</summary>
+    public string ClientId { get; set; } = string.Empty;
+
+    /// <summary>An extra accepted audience (the client id and <c>api://{ClientId}</c> are always accepted).</summary>
+    public string? Audience { get; set; }
+
+    /// <summary>Space-separated delegated scopes; a caller's token needs one of them in <c>scp</c>.</summary>
+    public string Scopes { get; set; } = "Account.Read";
+
+    internal bool IsMultiTenant =>
+        TenantId.Equals("organizations", StringComparison.OrdinalIgnoreCase)
+        || TenantId.Equals("common", StringComparison.OrdinalIgnoreCase);
+
+    internal string NormalizedInstance => Instance.EndsWith('/') ? Instance : Instance + "/";
+
+    /// <summary>The issuer a token must carry; <c>{tenantid}</c> is replaced by the token's own <c>tid</c>.</summary>
+    internal string IssuerTemplate => $"{NormalizedInstance}{(IsMultiTenant ? "{tenantid}" : TenantId)}/v2.0";
+
+    internal string[] RequiredScopes => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    internal string[] ValidAudiences => Audience is { Length: > 0 } extra
+        ? [ClientId, $"api://{ClientId}", extra]
+        : [ClientId, $"api://{ClientId}"];
+}

@@ -1,0 +1,32 @@
+namespace AccountApi.Authorization;
+
+/// <summary>
+/// The machine-readable <c>error</c> of every 403, in the order they are checked: token reasons first, so a caller
+/// without a valid token learns nothing about tenancies.
+/// </summary>
+public static class RefusalReasons
+{
+    public const string MissingToken = "missing_token";
+    public const string InvalidToken = "invalid_token";
+    public const string UserTokenRequired = "user_token_required";
+    public const string InsufficientScope = "insufficient_scope";
+    public const string MissingTenant = "missing_tenant";
+    public const string InvalidTenant = "invalid_tenant";
+    public const string TenantNotPermitted = "tenant_not_permitted";
+
+    /// <summary>Every reason, highest priority first.</summary>
+    public static IReadOnlyList<string> InPriorityOrder { get; } =
+        [MissingToken, InvalidToken, UserTokenRequired, InsufficientScope, MissingTenant, InvalidTenant, TenantNotPermitted];
+
+    internal static string Describe(string reason) => reason switch
+    {
+        MissingToken => "Send an Entra ID access token in the Authorization header: 'Authorization: Bearer <token>'.",
+        InvalidToken => "The access token is not valid for this API: it may be malformed, expired, revoked, or issued by another authority or for another audience. Obtain a new token.",
+        UserTokenRequired => "This endpoint acts on behalf of a signed-in user; an application-only token cannot be used.",
+        InsufficientScope => "The access token does not grant the scope this endpoint requires.",
+        MissingTenant => "Send the tenancy name in the X-Tenant-ID header.",
+        InvalidTenant => "X-Tenant-ID must be one tenancy name of 1 to 63 letters, digits or '-'.",
+        TenantNotPermitted => "The tenancy does not exist or the caller is not permitted to use it.",
+        _ => "Access to this resource is denied.",
+    };
+}

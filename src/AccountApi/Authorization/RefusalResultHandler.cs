@@ -1,0 +1,53 @@
+using AccountApi.Authentication;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.Options;
+
+namespace AccountApi.Authorization;
+
+/// <summary>
+/// The single place where every failed authorization becomes a 403 problem document. JwtBearer's own challenge is
+/// never invoked: it would answer 401 and could put validator messages in <c>WWW-Authenticate</c>.
+/// </summary>
+internal sealed class RefusalResultHandler(IOptions<AzureAdOptions> azureAd, ILogger<RefusalResultHandler> logger)
+    : IAuthorizationMiddlewareResultHandler
+{
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Succeeded)
+        {
+            await next(context);
+            return;
+        }
+
+        var reason = authorizeResult.Challenged
+            ? await ClassifyAuthenticationAsync(context, policy)
+            : ClassifyFailure(authorizeResult.AuthorizationFailure);
+
+        AuthorizationLog.Refused(logger, reason);
+        var requiredScopes = azureAd.Value.RequiredScopes.Select(scope => $"api://{azureAd.Value.ClientId}/{scope}");
+        await Refusal.Create(context, reason, requiredScopes).ExecuteAsync(context);
+    }
+
+    private static async Task<string> ClassifyAuthenticationAsync(HttpContext context, AuthorizationPolicy policy)
+    {
+        // Authentication handlers cache their result per request, so this does not validate the token twice.
+        foreach (var scheme in policy.AuthenticationSchemes)
+        {
+            if ((await context.AuthenticateAsync(scheme)).Failure is not null)
+            {
+                return RefusalReasons.InvalidToken;
+            }
+        }
+
+        return RefusalReasons.MissingToken;
+    }
+
+    private static string ClassifyFailure(AuthorizationFailure? failure)
+    {
+        var reasons = failure?.FailureReasons.Select(reason => reason.Message).ToHashSet(StringComparer.Ordinal) ?? [];
+        // Fail closed: a failure no requirement explained is still a refusal, reported as the weakest token reason.
+        return RefusalReasons.InPriorityOrder.FirstOrDefault(reasons.Contains) ?? RefusalReasons.InsufficientScope;
+    }
+}

@@ -1,0 +1,20 @@
+using AccountApi.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace AccountApi.Authorization;
+
+/// <summary>The token's <c>scp</c> must hold one of <paramref name="acceptedScopes"/> (case-sensitive, as Entra issues them).</summary>
+internal sealed class ScopeRequirement(IReadOnlyCollection<string> acceptedScopes)
+    : AuthorizationHandler<ScopeRequirement>, IAuthorizationRequirement
+{
+    public IReadOnlyCollection<string> AcceptedScopes { get; } = acceptedScopes;
+
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
+    {
+        var satisfied = context.User.FindAll(EntraClaimTypes.Scope)
+            .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Any(AcceptedScopes.Contains);
+        context.Decide(requirement, satisfied, RefusalReasons.InsufficientScope);
+        return Task.CompletedTask;
+    }
+}

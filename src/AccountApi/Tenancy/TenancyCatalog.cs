@@ -1,0 +1,57 @@
+using System.Collections.Frozen;
+
+namespace AccountApi.Tenancy;
+
+/// <summary>An immutable, validated set of tenancies. Built whole or not at all.</summary>
+internal sealed class TenancyCatalog
+{
+    private readonly FrozenDictionary<string, Tenancy> _tenancies;
+
+    private TenancyCatalog(FrozenDictionary<string, Tenancy> tenancies) => _tenancies = tenancies;
+
+    public int Count => _tenancies.Count;
+
+    public Tenancy? Find(string name) => _tenancies.GetValueOrDefault(name);
+
+    /// <summary>Validates every definition; on any error returns no catalog and every message, each naming its key.</summary>
+    public static TenancyCatalog? TryCreate(TenancyOptions options, out IReadOnlyList<string> errors)
+    {
+        var failures = new List<string>();
+        var tenancies = new Dictionary<string, Tenancy>(StringComparer.OrdinalIgnoreCase);
+
+        foreach (var (name, definition) in options.Tenancies)
+        {
+            var key = $"{TenancyOptions.SectionName}:{name}";
+            if (!TenancyName.IsValid(name))
+            {
+                failures.Add($"{key}: the name must be 1–{TenancyName.MaxLength} letters, digits or '-'.");
+                continue;
+            }
+
+            if (definition.DirectoryIds.Count == 0)
+            {
+                failures.Add($"{key}:DirectoryIds must list at least one Entra directory (tenant) id.");
+                continue;
+            }
+
+            var directoryIds = new HashSet<Guid>();
+            for (var i = 0; i < definition.DirectoryIds.Count; i++)
+            {
+                if (Guid.TryParse(definition.DirectoryIds[i], out var directoryId) && directoryId != Guid.Empty)
+                {
+                    directoryIds.Add(directoryId);
+                }
+                else
+                {
+                    failures.Add($"{key}:DirectoryIds:{i} '{definition.DirectoryIds[i]}' is not a directory id (a non-empty GUID).");
+                }
+            }
+
+            var displayName = string.IsNullOrWhiteSpace(definition.DisplayName) ? name : definition.DisplayName;
+            tenancies[name] = new Tenancy(name, displayName, directoryIds.ToFrozenSet(), definition.Suspended);
+        }
+
+        errors = failures;
+        return failures.Count == 0 ? new TenancyCatalog(tenancies.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase)) : null;
+    }
+}

@@ -1,0 +1,88 @@
+namespace AccountApi.Testing;
+
+/// <summary>
+/// The claims of an Entra ID v2.0 access token, as a value to vary: <c>token with { Scopes = null }</c>.
+/// Defaults describe a delegated (user) token that is valid now.
+/// </summary>
+public sealed record TestAccessToken
+{
+    public required Guid DirectoryId { get; init; }
+
+    public required string Audience { get; init; }
+
+    /// <summary>Overrides the issuer; by default the one of <see cref="DirectoryId"/>.</summary>
+    public string? Issuer { get; init; }
+
+    public Guid ObjectId { get; init; } = Guid.NewGuid();
+
+    public string? Name { get; init; } = "Alice Adams";
+
+    public string? PreferredUsername { get; init; } = "alice@contoso.example";
+
+    /// <summary>Space-separated delegated scopes (<c>scp</c>); null for none, as in app-only tokens.</summary>
+    public string? Scopes { get; init; } = "Account.Read";
+
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
+    /// <summary><c>app</c> for an application-only token (client credentials).</summary>
+    public string? IdentityType { get; init; }
+
+    public string TokenId { get; init; } = Guid.NewGuid().ToString("N");
+
+    public string ClientId { get; init; } = "22222222-2222-4222-8222-222222222222";
+
+    public DateTimeOffset IssuedAt { get; init; } = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+    public DateTimeOffset NotBefore { get; init; } = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+    public DateTimeOffset Expires { get; init; } = DateTimeOffset.UtcNow.AddHours(1);
+
+    /// <summary>Leaves out <c>tid</c> and/or <c>oid</c>, which every Entra access token has.</summary>
+    public bool OmitDirectoryClaim { get; init; }
+
+    public bool OmitObjectIdClaim { get; init; }
+
+    /// <summary>An application-only token (client credentials) of <paramref name="directoryId"/> with <paramref name="roles"/>.</summary>
+    public static TestAccessToken AppOnly(Guid directoryId, string audience, params string[] roles) => new()
+    {
+        DirectoryId = directoryId,
+        Audience = audience,
+        Scopes = null,
+        Roles = roles,
+        IdentityType = "app",
+        Name = null,
+        PreferredUsername = null,
+    };
+
+    internal Dictionary<string, object> Claims()
+    {
+        var claims = new Dictionary<string, object>
+        {
+            ["ver"] = "2.0",
+            ["sub"] = ObjectId.ToString("N"),
+            ["azp"] = ClientId,
+            ["azpacr"] = "1",
+            ["uti"] = TokenId,
+        };
+        Add("tid", OmitDirectoryClaim ? null : DirectoryId.ToString());
+        Add("oid", OmitObjectIdClaim ? null : ObjectId.ToString());
+        Add("name", Name);
+        Add("preferred_username", PreferredUsername);
+        Add("scp", Scopes);
+        Add("idtyp", IdentityType);
+        if (Roles.Count > 0)
+        {
+            claims["roles"] = Roles.ToArray();
+        }
+
+        return claims;
+
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+            {
+                claims[name] = value;
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AccountApi.Testing;
+
+/// <summary>
+/// An Entra ID v2.0-shaped authority in memory: it publishes discovery documents and a JWKS through
+/// <see cref="Handler"/> (give it to JwtBearer as its backchannel) and signs tokens with a real RSA key.
+/// A second key, <see cref="UnpublishedKey"/>, signs tokens the API must not trust.
+/// </summary>
+public sealed class TestAuthority : IDisposable
+{
+    private readonly RSA _publishedRsa = RSA.Create(2048);
+    private readonly RSA _unpublishedRsa = RSA.Create(2048);
+    private int _metadataRequests;
+
+    public TestAuthority(string instance = "https://login.accountapi.test/")
+    {
+        Instance = instance.EndsWith('/') ? instance : instance + "/";
+        SigningKey = new RsaSecurityKey(_publishedRsa) { KeyId = "published-key-1" };
+        UnpublishedKey = new RsaSecurityKey(_unpublishedRsa) { KeyId = "unpublished-key" };
+        Handler = new MetadataHandler(this);
+    }
+
+    /// <summary>The authority's base address, e.g. <c>https://login.accountapi.test/</c>, for <c>AzureAd:Instance</c>.</summary>
+    public string Instance { get; }
+
+    public RsaSecurityKey SigningKey { get; }
+
+    public RsaSecurityKey UnpublishedKey { get; }
+
+    /// <summary>Answers discovery and JWKS requests for any directory under <see cref="Instance"/>.</summary>
+    public HttpMessageHandler Handler { get; }
+
+    /// <summary>How many discovery and JWKS documents have been served.</summary>
+    public int MetadataRequests => Volatile.Read(ref _metadataRequests);
+
+    /// <summary>The issuer Entra ID puts in v2.0 tokens of <paramref name="directoryId"/>.</summary>
+    public string IssuerFor(Guid directoryId) => $"{Instance}{directoryId}/v2.0";
+
+    /// <summary>Signs <paramref name="token"/> as this authority would, or with <paramref name="key"/> if given.</summary>
+    public string Sign(TestAccessToken token, SecurityKey? key = null)
+    {
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = token.Issuer ?? IssuerFor(token.DirectoryId),
+            Audience = token.Audience,
+            IssuedAt = token.IssuedAt.UtcDateTime,
+            NotBefore = token.NotBefore.UtcDateTime,
+            Expires = token.Expires.UtcDateTime,
+            Claims = token.Claims(),
+            SigningCredentials = new SigningCredentials(key ?? SigningKey, SecurityAlgorithms.RsaSha256),
+        };
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
+    }
+
+    public void Dispose()
+    {
+        _publishedRsa.Dispose();
+        _unpublishedRsa.Dispose();
+        Handler.Dispose();
+    }
+
+    private sealed class MetadataHandler(TestAuthority authority) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref authority._metadataRequests);
+            var path = request.RequestUri!.AbsoluteUri;
+            if (!path.StartsWith(authority.Instance, StringComparison.Ordinal))
+            {
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
+            }
+
+            var segments = path[authority.Instance.Length..].Split('/');
+            var directory = segments[0];
+            object? document = string.Join('/', segments[1..]) switch
+            {
+                "v2.0/.well-known/openid-configuration" => authority.Discovery(directory),
+                "discovery/v2.0/keys" => authority.Jwks(),
+                _ => null,
+            };
+            var response = document is null
+                ? new HttpResponseMessage(HttpStatusCode.NotFound)
+                : new HttpResponseMessage(HttpStatusCode.OK)
+                {
+                    Content = new StringContent(JsonSerializer.Serialize(document), Encoding.UTF8, "application/json"),
+                };
+            return Task.FromResult(response);
+        }
+    }
+
+    private Dictionary<string, object> Discovery(string directory)
+    {
+        var isMultiTenant = directory is "organizations" or "common";
+        return new Dictionary<string, object>
+        {
+            ["issuer"] = $"{Instance}{(isMultiTenant ? "{tenantid}" : directory)}/v2.0",
+            ["jwks_uri"] = $"{Instance}{directory}/discovery/v2.0/keys",
+            ["authorization_endpoint"] = $"{Instance}{directory}/oauth2/v2.0/authorize",
+            ["token_endpoint"] = $"{Instance}{directory}/oauth2/v2.0/token",
+            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            ["response_types_supported"] = new[] { "code" },
+            ["subject_types_supported"] = new[] { "pairwise" },
+        };
+    }
+
+    private object Jwks()
+    {
+        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(_publishedRsa.ExportParameters(includePrivateParameters: false)) { KeyId = SigningKey.KeyId });
+        return new
+        {
+            keys = new[]
+            {
+                new Dictionary<string, string> { ["kty"] = "RSA", ["use"] = "sig", ["alg"] = "RS256", ["kid"] = jwk.Kid, ["n"] = jwk.N, ["e"] = jwk.E },
+            },
+        };
+    }
+}

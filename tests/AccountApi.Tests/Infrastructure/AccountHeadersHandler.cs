@@ -1,0 +1,22 @@
+using System.Net.Http.Headers;
+
+namespace AccountApi.Tests.Infrastructure;
+
+/// <summary>Attaches a bearer token and an <c>X-Tenant-ID</c> to every request, the way a real client would.</summary>
+public sealed class AccountHeadersHandler(string? accessToken, string? tenancy) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (accessToken is not null && request.Headers.Authorization is null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        if (tenancy is not null && !request.Headers.Contains("X-Tenant-ID"))
+        {
+            request.Headers.TryAddWithoutValidation("X-Tenant-ID", tenancy);
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+}
