@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
@@ -24,12 +25,19 @@ internal static class Refusal
             headers[HeaderNames.WWWAuthenticate] = challenge;
         }
 
+        // Type and traceId are set here, not left to IProblemDetailsService: it declines clients whose Accept header
+        // excludes JSON, and the fallback writer would then omit them.
         return TypedResults.Problem(new ProblemDetails
         {
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.4",
             Status = StatusCodes.Status403Forbidden,
             Title = "Forbidden",
             Detail = RefusalReasons.Describe(reason),
-            Extensions = { ["error"] = reason },
+            Extensions =
+            {
+                ["error"] = reason,
+                ["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier,
+            },
         });
     }
 }

@@ -11,7 +11,12 @@ internal static class TenancyExtensions
         // instead of throwing from inside the configuration reload.
         builder.Services.AddOptions<TenancyOptions>()
             .Configure<IConfiguration>((options, configuration) =>
-                configuration.GetSection(TenancyOptions.SectionName).Bind(options.Tenancies))
+            {
+                foreach (var (name, definition) in TenancyOptions.Bind(configuration).Tenancies)
+                {
+                    options.Tenancies[name] = definition;
+                }
+            })
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TenancyOptions>, TenancyOptionsValidator>();
         builder.Services.AddSingleton<TenancyStore>();

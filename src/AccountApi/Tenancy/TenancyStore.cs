@@ -37,13 +37,11 @@ internal sealed class TenancyStore : IDisposable
 
     private TenancyCatalog? Load()
     {
-        var options = new TenancyOptions();
         IReadOnlyList<string> errors;
         TenancyCatalog? catalog;
         try
         {
-            _configuration.GetSection(TenancyOptions.SectionName).Bind(options.Tenancies);
-            catalog = TenancyCatalog.TryCreate(options, out errors);
+            catalog = TenancyCatalog.TryCreate(TenancyOptions.Bind(_configuration), out errors);
         }
         catch (InvalidOperationException exception)
         {

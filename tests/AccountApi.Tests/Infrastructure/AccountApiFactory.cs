@@ -51,8 +51,11 @@ public sealed class AccountApiFactory : WebApplicationFactory<Program>
     };
 
     /// <summary>A client that sends <paramref name="token"/> (signed by the authority) and <paramref name="tenancy"/>.</summary>
-    public HttpClient CreateClient(TestAccessToken? token, string? tenancy) =>
-        CreateDefaultClient(new AccountHeadersHandler(token is null ? null : Authority.Sign(token), tenancy));
+    public HttpClient CreateClient(TestAccessToken? token, string? tenancy) => CreateClient(this, Authority, token, tenancy);
+
+    /// <summary>The same, for a factory derived with <c>WithWebHostBuilder</c>.</summary>
+    public static HttpClient CreateClient(WebApplicationFactory<Program> factory, TestAuthority authority, TestAccessToken? token, string? tenancy) =>
+        factory.CreateDefaultClient(new AccountHeadersHandler(token is null ? null : authority.Sign(token), tenancy));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,0 +1,256 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AccountApi.Authentication;
+using AccountApi.Testing;
+using AccountApi.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static AccountApi.Tests.Infrastructure.AccountApiFactory;
+
+namespace AccountApi.Tests.Authentication;
+
+public sealed class TokenRefusalTests(AccountApiFactory factory) : IClassFixture<AccountApiFactory>
+{
+    [Fact]
+    public async Task GetMe_WithoutAuthorizationHeader_Returns403MissingTokenWithBareChallenge()
+    {
+        using var client = factory.CreateClient(token: null, "contoso");
+
+        using var response = await client.GetAsync("/account/me");
+
+        await ProblemAssert.RefusedAsync(response, "missing_token");
+        Assert.Equal("Bearer", ProblemAssert.Challenge(response));
+    }
+
+    [Theory]
+    [InlineData("Basic YWxpY2U6c2VjcmV0")]
+    [InlineData("Bearer")]
+    [InlineData("Bearer ")]
+    [InlineData("")]
+    [InlineData("Token abc.def.ghi")]
+    public async Task GetMe_WithNoBearerToken_Returns403MissingToken(string authorization)
+    {
+        using var response = await SendAsync(authorization, "contoso");
+
+        await ProblemAssert.RefusedAsync(response, "missing_token");
+    }
+
+    [Fact]
+    public async Task GetMe_WithTokenOnlyInQueryString_IgnoresItAndReturnsMissingToken()
+    {
+        var token = factory.Authority.Sign(ContosoUser);
+        using var client = factory.CreateClient(token: null, "contoso");
+
+        using var response = await client.GetAsync($"/account/me?access_token={token}");
+
+        await ProblemAssert.RefusedAsync(response, "missing_token");
+    }
+
+    [Fact]
+    public async Task GetMe_WithTokenOnlyInFormBody_IgnoresItAndReturnsMissingToken()
+    {
+        var token = factory.Authority.Sign(ContosoUser);
+        using var client = factory.CreateClient(token: null, "contoso");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/me")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["access_token"] = token }),
+        };
+
+        using var response = await client.SendAsync(request);
+
+        await ProblemAssert.RefusedAsync(response, "missing_token");
+    }
+
+    public static TheoryData<string, Func<TestAccessToken, TestAccessToken>> InvalidClaims => new()
+    {
+        { "expired", t => t with { IssuedAt = DateTimeOffset.UtcNow.AddHours(-2), NotBefore = DateTimeOffset.UtcNow.AddHours(-2), Expires = DateTimeOffset.UtcNow.AddMinutes(-10) } },
+        { "not yet valid", t => t with { NotBefore = DateTimeOffset.UtcNow.AddMinutes(10), Expires = DateTimeOffset.UtcNow.AddHours(1) } },
+        { "issuer of another authority", t => t with { Issuer = $"https://login.evil.example/{t.DirectoryId}/v2.0" } },
+        { "issuer of another directory than tid", t => t with { Issuer = $"https://login.accountapi.test/{FabrikamDirectory}/v2.0" } },
+        { "v1 issuer", t => t with { Issuer = $"https://sts.windows.net/{t.DirectoryId}/" } },
+        { "audience of another API", t => t with { Audience = "99999999-9999-4999-8999-999999999999" } },
+        { "audience api:// of another API", t => t with { Audience = "api://99999999-9999-4999-8999-999999999999" } },
+        { "no tid", t => t with { OmitDirectoryClaim = true } },
+        { "no oid", t => t with { OmitObjectIdClaim = true } },
+        { "neither scp nor roles", t => t with { Scopes = null } },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidClaims))]
+    public async Task GetMe_WithInvalidClaims_Returns403InvalidToken(string because, Func<TestAccessToken, TestAccessToken> vary)
+    {
+        using var client = factory.CreateClient(vary(ContosoUser), "contoso");
+
+        using var response = await client.GetAsync("/account/me");
+
+        Assert.False(string.IsNullOrEmpty(because));
+        await ProblemAssert.RefusedAsync(response, "invalid_token");
+        Assert.Equal("Bearer error=\"invalid_token\"", ProblemAssert.Challenge(response));
+    }
+
+    [Fact]
+    public async Task GetMe_WithTokenSignedByUnpublishedKey_Returns403InvalidToken()
+    {
+        var token = factory.Authority.Sign(ContosoUser, factory.Authority.UnpublishedKey);
+
+        using var response = await SendAsync("Bearer " + token, "contoso");
+
+        await ProblemAssert.RefusedAsync(response, "invalid_token");
+    }
+
+    [Fact]
+    public async Task GetMe_WithUnknownKidButPublishedKeysSignature_Returns403InvalidToken()
+    {
+        // Signed by the published key but naming a kid the JWKS lacks: trying every key is switched off.
+        var renamed = new Microsoft.IdentityModel.Tokens.RsaSecurityKey(factory.Authority.SigningKey.Rsa) { KeyId = "rotated-away" };
+        var token = factory.Authority.Sign(ContosoUser, renamed);
+
+        using var response = await SendAsync("Bearer " + token, "contoso");
+
+        await ProblemAssert.RefusedAsync(response, "invalid_token");
+    }
+
+    [Fact]
+    public async Task GetMe_WithAlgNoneToken_Returns403InvalidToken()
+    {
+        var token = HostileTokens.WithAlgorithmNone(factory.Authority.Sign(ContosoUser));
+
+        using var response = await SendAsync("Bearer " + token, "contoso");
+
+        await ProblemAssert.RefusedAsync(response, "invalid_token");
+    }
+
+    [Fact]
+    public async Task GetMe_WithHs256TokenKeyedWithPublicKey_Returns403InvalidToken()
+    {
+        var token = HostileTokens.HmacWithPublicKey(factory.Authority.Sign(ContosoUser), factory.Authority.SigningKey);
+
+        using var response = await SendAsync("Bearer " + token, "contoso");
+
+        await ProblemAssert.RefusedAsync(response, "invalid_token");
+    }
+
+    [Fact]
+    public async Task GetMe_WithPayloadTamperedAfterSigning_Returns403InvalidToken()
+    {
+        var token = HostileTokens.Tampered(factory.Authority.Sign(ContosoUser));
+
+        using var response = await SendAsync("Bearer " + token, "contoso");
+
+        await ProblemAssert.RefusedAsync(response, "invalid_token");
+    }
+
+    [Theory]
+    [InlineData("Bearer not-a-jwt")]
+    [InlineData("Bearer a.b.c")]
+    [InlineData("Bearer eyJhbGciOiJSUzI1NiJ9.eyJ9.x")]
+    [InlineData("Bearer ....")]
+    [InlineData("Bearer \u00e9\u00e8\u00ea.\u4e2d\u6587.\ud83d\ude00")]
+    [InlineData("Bearer a b c")]
+    public async Task GetMe_WithMalformedToken_Returns403InvalidTokenNever5xx(string authorization)
+    {
+        using var response = await SendAsync(authorization, "contoso");
+
+        await ProblemAssert.RefusedAsync(response, "invalid_token");
+    }
+
+    [Fact]
+    public async Task GetMe_WithHugeToken_Returns403InvalidToken()
+    {
+        using var response = await SendAsync("Bearer " + new string('A', 300_000) + ".e30.sig", "contoso");
+
+        await ProblemAssert.RefusedAsync(response, "invalid_token");
+    }
+
+    [Fact]
+    public async Task GetMe_WithTwoAuthorizationHeaders_Returns403InvalidToken()
+    {
+        var token = factory.Authority.Sign(ContosoUser);
+        using var client = factory.CreateClient(token: null, "contoso");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
+        request.Headers.TryAddWithoutValidation("Authorization", ["Bearer " + token, "Bearer " + token]);
+
+        using var response = await client.SendAsync(request);
+
+        await ProblemAssert.RefusedAsync(response, "invalid_token");
+    }
+
+    [Fact]
+    public async Task GetMe_WithRevokedToken_Returns403InvalidToken()
+    {
+        var token = ContosoUser;
+        var revocations = factory.Services.GetRequiredService<ITokenRevocationStore>();
+        using var client = factory.CreateClient(token, "contoso");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+
+        await revocations.RevokeAsync(token.TokenId, token.Expires, CancellationToken.None);
+        using var response = await client.GetAsync("/account/me");
+
+        await ProblemAssert.RefusedAsync(response, "invalid_token");
+    }
+
+    [Fact]
+    public async Task GetMe_WithAppOnlyToken_Returns403UserTokenRequired()
+    {
+        using var client = factory.CreateClient(TestAccessToken.AppOnly(ContosoDirectory, ApiClientId, "Account.Read.All"), "contoso");
+
+        using var response = await client.GetAsync("/account/me");
+
+        await ProblemAssert.RefusedAsync(response, "user_token_required");
+        Assert.Equal($"Bearer error=\"insufficient_scope\", scope=\"api://{ApiClientId}/Account.Read\"", ProblemAssert.Challenge(response));
+    }
+
+    [Fact]
+    public async Task GetMe_WithAppTokenThatAlsoCarriesScp_Returns403UserTokenRequired()
+    {
+        using var client = factory.CreateClient(ContosoUser with { IdentityType = "app" }, "contoso");
+
+        using var response = await client.GetAsync("/account/me");
+
+        await ProblemAssert.RefusedAsync(response, "user_token_required");
+    }
+
+    [Theory]
+    [InlineData("Reports.Read")]
+    [InlineData("account.read")]
+    [InlineData("Account.ReadWrite")]
+    public async Task GetMe_WithoutConfiguredScope_Returns403InsufficientScope(string scopes)
+    {
+        using var client = factory.CreateClient(ContosoUser with { Scopes = scopes }, "contoso");
+
+        using var response = await client.GetAsync("/account/me");
+
+        await ProblemAssert.RefusedAsync(response, "insufficient_scope");
+        Assert.Equal($"Bearer error=\"insufficient_scope\", scope=\"api://{ApiClientId}/Account.Read\"", ProblemAssert.Challenge(response));
+    }
+
+    [Fact]
+    public async Task GetMe_WithValidToken_NeverEchoesTheTokenInARefusal()
+    {
+        var token = factory.Authority.Sign(ContosoUser);
+
+        using var response = await SendAsync("Bearer " + token, "unknown-tenancy");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(token.Split('.')[1], body, StringComparison.Ordinal);
+        Assert.DoesNotContain(token.Split('.')[1], response.Headers.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetMe_AskingForHtml_StillGetsAProblemDocument()
+    {
+        using var client = factory.CreateClient(token: null, "contoso");
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+
+        using var response = await client.GetAsync("/account/me");
+
+        await ProblemAssert.RefusedAsync(response, "missing_token");
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string authorization, string? tenancy)
+    {
+        using var client = factory.CreateClient(token: null, tenancy);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        return await client.SendAsync(request);
+    }
+}

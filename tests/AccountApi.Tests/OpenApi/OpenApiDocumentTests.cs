@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.Json;
+using AccountApi.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+
+namespace AccountApi.Tests.OpenApi;
+
+public sealed class OpenApiDocumentTests(AccountApiFactory factory) : IClassFixture<AccountApiFactory>
+{
+    [Fact]
+    public async Task SwaggerDocument_DescribesBearerSchemeTenantHeaderAndBothResponses()
+    {
+        var document = await GetDocumentAsync(factory, enabled: true);
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+
+        var operation = document.GetProperty("paths").GetProperty("/account/me").GetProperty("get");
+        Assert.Equal("GetMyAccount", operation.GetProperty("operationId").GetString());
+        Assert.Contains(operation.GetProperty("security").EnumerateArray(), requirement => requirement.TryGetProperty("Bearer", out _));
+
+        var header = Assert.Single(operation.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "X-Tenant-ID");
+        Assert.Equal("header", header.GetProperty("in").GetString());
+        Assert.True(header.GetProperty("required").GetBoolean());
+
+        var ok = Resolve(document, operation.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        var okProperties = ok.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
+        Assert.Superset(new HashSet<string> { "id", "name", "username", "directoryId", "tenancy", "scopes", "roles" }, okProperties);
+
+        var refused = operation.GetProperty("responses").GetProperty("403").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
+        var errors = refused.GetProperty("properties").GetProperty("error").GetProperty("enum").EnumerateArray().Select(e => e.GetString());
+        Assert.Equal(
+            ["missing_token", "invalid_token", "user_token_required", "insufficient_scope", "missing_tenant", "invalid_tenant", "tenant_not_permitted"],
+            errors);
+    }
+
+    [Fact]
+    public async Task SwaggerDocument_DoesNotProtectPublicEndpoints()
+    {
+        var document = await GetDocumentAsync(factory, enabled: true);
+
+        Assert.False(document.GetProperty("paths").TryGetProperty("/health/live", out var health)
+            && health.GetProperty("get").TryGetProperty("security", out _));
+    }
+
+    [Fact]
+    public async Task SwaggerUi_WhenEnabled_IsServedWithoutToken()
+    {
+        using var enabled = WithOpenApi(factory, enabled: true);
+
+        using var response = await enabled.CreateClient().GetAsync("/swagger/index.html");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task SwaggerDocument_WhenDisabled_IsNotServed()
+    {
+        using var disabled = WithOpenApi(factory, enabled: false);
+
+        using var response = await disabled.CreateClient().GetAsync("/swagger/v1/swagger.json");
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static async Task<JsonElement> GetDocumentAsync(AccountApiFactory factory, bool enabled)
+    {
+        using var host = WithOpenApi(factory, enabled);
+        using var response = await host.CreateClient().GetAsync("/swagger/v1/swagger.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    private static Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> WithOpenApi(AccountApiFactory factory, bool enabled) =>
+        factory.WithWebHostBuilder(builder => builder.ConfigureAppConfiguration((_, configuration) =>
+            configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["OpenApi:Enabled"] = enabled.ToString() })));
+
+    private static JsonElement Resolve(JsonElement document, JsonElement schema) =>
+        schema.TryGetProperty("$ref", out var reference)
+            ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
+            : schema;
+}
