@@ -1,6 +1,7 @@
 using AccountApi.Accounts;
 using AccountApi.Authentication;
 using AccountApi.Authorization;
+using AccountApi.DevelopmentIdentity;
 using AccountApi.OpenApi;
 using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -16,6 +17,8 @@ builder.AddAccountAuthorization();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks();
 builder.AddAccountOpenApi();
+// The embedded development identity provider (DevIdentity:Enabled; refused outside Development).
+builder.AddDevelopmentIdentity();
 
 var app = builder.Build();
 
@@ -30,5 +33,6 @@ app.UseAuthorization();
 // Liveness runs no checks: it says the process serves requests, nothing more.
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapDevelopmentIdentity();
 
 app.Run();

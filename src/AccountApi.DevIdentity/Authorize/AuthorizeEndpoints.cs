@@ -1,0 +1,107 @@
+using AccountApi.DevIdentity.Configuration;
+using AccountApi.DevIdentity.Grants;
+using AccountApi.DevIdentity.Logging;
+using AccountApi.DevIdentity.Protocol;
+using AccountApi.DevIdentity.Tenancy;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace AccountApi.DevIdentity.Authorize;
+
+/// <summary>
+/// <c>GET {prefix}/{tenant}/oauth2/v2.0/authorize</c> redirects at once with a code when <c>login_hint</c> names an
+/// allowed user, or shows the sign-in page; the page posts back to the same path.
+/// </summary>
+internal static class AuthorizeEndpoints
+{
+    public static void MapAuthorizeEndpoints(this IEndpointRouteBuilder group)
+    {
+        group.MapGet("/{tenant}/oauth2/v2.0/authorize", Get).WithName("DevIdentityAuthorize");
+        group.MapPost("/{tenant}/oauth2/v2.0/authorize", PostAsync).WithName("DevIdentitySignIn");
+    }
+
+    private static IResult Get(string tenant, HttpContext context, AuthorizeServices services)
+    {
+        if (services.Resolver.Resolve(tenant) is not { } selection)
+        {
+            return AuthorizeRedirects.Error(context, services.Logger, new AuthorizeError(OAuthErrors.InvalidRequest, TenantMessages.Unknown(tenant)));
+        }
+
+        if (services.Validator.Validate(new RequestParameters(context.Request.Query), selection, out var error) is not { } request)
+        {
+            return AuthorizeRedirects.Error(context, services.Logger, error!);
+        }
+
+        var hinted = services.Catalog.FindUser(request.LoginHint) is { } user && selection.Allows(user) ? user : null;
+        if (request.Prompt is "none")
+        {
+            return hinted is null
+                ? AuthorizeRedirects.Error(context, services.Logger, new AuthorizeError(OAuthErrors.LoginRequired, "prompt=none needs a login_hint naming a user of this tenant.", request.RedirectUri, request.State))
+                : IssueCode(context, services, request, hinted);
+        }
+
+        // prompt=login and prompt=select_account ask for the page even when the hint names a user.
+        if (hinted is not null && request.Prompt is not ("login" or "select_account"))
+        {
+            return IssueCode(context, services, request, hinted);
+        }
+
+        var users = selection.Directory?.Users ?? services.Catalog.Directories.SelectMany(d => d.Users);
+        var tokens = services.Antiforgery.GetAndStoreTokens(context);
+        var formAction = context.Request.PathBase + context.Request.Path;
+        return SignInPage.Create(request, users, tokens, formAction, services.Scopes);
+    }
+
+    private static async Task<IResult> PostAsync(string tenant, HttpContext context, AuthorizeServices services)
+    {
+        var form = await FormReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (form is null)
+        {
+            services.Logger.SignInFormRefused("not a form post");
+            return ErrorPage.Create(OAuthErrors.InvalidRequest, "Post the sign-in form as application/x-www-form-urlencoded, from the sign-in page.");
+        }
+
+        try
+        {
+            await services.Antiforgery.ValidateRequestAsync(context).ConfigureAwait(false);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            services.Logger.SignInFormRefused("antiforgery validation failed");
+            return ErrorPage.Create(OAuthErrors.InvalidRequest, "The sign-in form's antiforgery token is missing or invalid. Open the authorize URL again and sign in from the page.");
+        }
+
+        if (services.Resolver.Resolve(tenant) is not { } selection)
+        {
+            return AuthorizeRedirects.Error(context, services.Logger, new AuthorizeError(OAuthErrors.InvalidRequest, TenantMessages.Unknown(tenant)));
+        }
+
+        if (services.Validator.Validate(form, selection, out var error) is not { } request)
+        {
+            return AuthorizeRedirects.Error(context, services.Logger, error!);
+        }
+
+        if (form[SignInPage.ActionField] == SignInPage.CancelAction)
+        {
+            return AuthorizeRedirects.Error(context, services.Logger, new AuthorizeError(OAuthErrors.AccessDenied, "The user cancelled the sign-in.", request.RedirectUri, request.State));
+        }
+
+        if (services.Catalog.FindUser(form[SignInPage.UserNameField]) is not { } user || !selection.Allows(user))
+        {
+            services.Logger.SignInFormRefused("no allowed user chosen");
+            return ErrorPage.Create(OAuthErrors.InvalidRequest, "Choose one of the users listed on the sign-in page.");
+        }
+
+        return IssueCode(context, services, request, user);
+    }
+
+    private static IResult IssueCode(HttpContext context, AuthorizeServices services, AuthorizeRequest request, DevUser user)
+    {
+        var code = services.Codes.Issue(expiresAt => new AuthorizationCodeGrant(
+            request.Client, request.RedirectUri, user, request.Scopes, request.Nonce, request.CodeChallenge, expiresAt));
+        services.Logger.AuthorizationCodeIssued(request.Client.Name, user.UserName);
+        return AuthorizeRedirects.Code(context, request, code);
+    }
+}

@@ -1,0 +1,132 @@
+using AccountApi.DevIdentity.Configuration;
+using AccountApi.DevIdentity.Protocol;
+using AccountApi.DevIdentity.Tenancy;
+
+namespace AccountApi.DevIdentity.Authorize;
+
+/// <summary>
+/// Validates authorize parameters (from the query, or from the sign-in form's post-back) in the order RFC 6749
+/// requires: client and redirect URI first, because until both are trusted no error may be redirected.
+/// </summary>
+internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, ScopeParser scopes)
+{
+    private static readonly string[] s_prompts = ["none", "login", "select_account", "consent"];
+
+    public AuthorizeRequest? Validate(RequestParameters parameters, TenantSelection tenant, out AuthorizeError? error)
+    {
+        error = ValidateClient(parameters, out var client, out var redirectUri);
+        if (error is not null)
+        {
+            return null;
+        }
+
+        var state = parameters[OAuthParameterNames.State];
+        AuthorizeRequest? Fail(string code, string description, out AuthorizeError? failure)
+        {
+            failure = new AuthorizeError(code, description, redirectUri, state);
+            return null;
+        }
+
+        if (parameters.FindRepeated(OAuthParameterNames.State, OAuthParameterNames.ResponseType, OAuthParameterNames.Scope, OAuthParameterNames.Nonce,
+                OAuthParameterNames.CodeChallenge, OAuthParameterNames.CodeChallengeMethod, OAuthParameterNames.LoginHint, OAuthParameterNames.Prompt,
+                OAuthParameterNames.ResponseMode) is { } repeated)
+        {
+            return Fail(OAuthErrors.InvalidRequest, $"The parameter '{repeated}' was sent more than once; send it once.", out error);
+        }
+
+        switch (parameters[OAuthParameterNames.ResponseType])
+        {
+            case null:
+                return Fail(OAuthErrors.InvalidRequest, "response_type is required; use response_type=code.", out error);
+            case not "code":
+                return Fail(OAuthErrors.UnsupportedResponseType, "Only response_type=code (the authorization code flow) is supported.", out error);
+        }
+
+        if (parameters[OAuthParameterNames.ResponseMode] is { } mode && mode != "query")
+        {
+            return Fail(OAuthErrors.InvalidRequest, "Only response_mode=query is supported; omit response_mode.", out error);
+        }
+
+        if (parameters[OAuthParameterNames.Scope] is not { } rawScope)
+        {
+            return Fail(OAuthErrors.InvalidRequest, $"scope is required, e.g. scope={scopes.ApiScopePrefix}.default offline_access.", out error);
+        }
+
+        if (scopes.ParseDelegated(rawScope, out var scopeError) is not { } scopeRequest)
+        {
+            return Fail(OAuthErrors.InvalidScope, scopeError!, out error);
+        }
+
+        if (ValidatePkce(parameters, client!) is { } pkceError)
+        {
+            return Fail(OAuthErrors.InvalidRequest, pkceError, out error);
+        }
+
+        var prompt = parameters[OAuthParameterNames.Prompt];
+        if (prompt is not null && !s_prompts.Contains(prompt, StringComparer.Ordinal))
+        {
+            return Fail(OAuthErrors.InvalidRequest, "prompt must be one of none, login, select_account, consent.", out error);
+        }
+
+        return new AuthorizeRequest(
+            tenant, client!, redirectUri!, state, rawScope, scopeRequest, parameters[OAuthParameterNames.Nonce],
+            parameters[OAuthParameterNames.CodeChallenge], parameters[OAuthParameterNames.LoginHint], prompt);
+    }
+
+    private AuthorizeError? ValidateClient(RequestParameters parameters, out DevClient? client, out string? redirectUri)
+    {
+        client = null;
+        redirectUri = null;
+        if (parameters.FindRepeated(OAuthParameterNames.ClientId, OAuthParameterNames.RedirectUri) is { } repeated)
+        {
+            return new AuthorizeError(OAuthErrors.InvalidRequest, $"The parameter '{repeated}' was sent more than once; send it once.");
+        }
+
+        var clientId = parameters[OAuthParameterNames.ClientId];
+        if (clientId is null)
+        {
+            return new AuthorizeError(OAuthErrors.InvalidRequest, "client_id is required: the application id of a registered client.");
+        }
+
+        client = catalog.FindClient(clientId);
+        if (client is null)
+        {
+            return new AuthorizeError(OAuthErrors.UnauthorizedClient, $"client_id '{clientId}' is not a registered client application.");
+        }
+
+        redirectUri = parameters[OAuthParameterNames.RedirectUri];
+        if (redirectUri is null || !client.HasRedirectUri(redirectUri))
+        {
+            var registered = client.RedirectUris.Count == 0 ? "none" : string.Join(", ", client.RedirectUris);
+            return new AuthorizeError(
+                OAuthErrors.InvalidRequest,
+                $"redirect_uri '{redirectUri}' is not registered for client '{client.Name}'; it must equal one of: {registered}.");
+        }
+
+        return null;
+    }
+
+    private static string? ValidatePkce(RequestParameters parameters, DevClient client)
+    {
+        var challenge = parameters[OAuthParameterNames.CodeChallenge];
+        var method = parameters[OAuthParameterNames.CodeChallengeMethod];
+        if (challenge is null)
+        {
+            if (method is not null)
+            {
+                return "code_challenge_method was sent without code_challenge.";
+            }
+
+            return client.IsPublic ? "This public client must use PKCE: send code_challenge and code_challenge_method=S256." : null;
+        }
+
+        if (method != Pkce.S256)
+        {
+            return "code_challenge_method must be S256 ('plain' is not accepted).";
+        }
+
+        return Pkce.IsValidChallenge(challenge)
+            ? null
+            : "code_challenge must be the base64url SHA-256 of the code_verifier (43 to 128 characters of A-Z, a-z, 0-9, '-', '_').";
+    }
+}

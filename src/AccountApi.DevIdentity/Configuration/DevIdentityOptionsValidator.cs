@@ -1,0 +1,184 @@
+using Microsoft.Extensions.Options;
+
+namespace AccountApi.DevIdentity.Configuration;
+
+/// <summary>
+/// Checks the whole <c>DevIdentity</c> section at start, so that a broken development setup fails before the first
+/// request and says which key to fix.
+/// </summary>
+internal sealed class DevIdentityOptionsValidator : IValidateOptions<DevIdentityOptions>
+{
+    private const string Section = DevIdentityOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, DevIdentityOptions options)
+    {
+        var failures = new List<string>();
+        ValidateGeneral(options, failures);
+        ValidateApi(options.Api, failures);
+        var applicationIds = new HashSet<Guid>();
+        if (Guid.TryParse(options.Api.ClientId, out var apiId))
+        {
+            applicationIds.Add(apiId);
+        }
+
+        foreach (var (clientName, client) in options.Clients)
+        {
+            ValidateClient($"{Section}:Clients:{clientName}", client, options.Api, applicationIds, failures);
+        }
+
+        ValidateDirectories(options, applicationIds, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateGeneral(DevIdentityOptions options, List<string> failures)
+    {
+        if (!Uri.TryCreate(options.PublicBaseAddress, UriKind.Absolute, out var baseAddress)
+            || (baseAddress.Scheme != Uri.UriSchemeHttp && baseAddress.Scheme != Uri.UriSchemeHttps)
+            || !string.IsNullOrEmpty(baseAddress.Query) || !string.IsNullOrEmpty(baseAddress.Fragment))
+        {
+            failures.Add($"{Section}:PublicBaseAddress must be the absolute http(s) address the provider is served at, including its prefix, e.g. http://localhost:5080/dev-idp (no query or fragment).");
+        }
+
+        if (options.AccessTokenLifetime <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:AccessTokenLifetime must be positive, e.g. 01:00:00.");
+        }
+
+        if (options.RefreshTokenLifetime <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:RefreshTokenLifetime must be positive, e.g. 1.00:00:00.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.SigningKeyPath) || !Path.IsPathFullyQualified(options.SigningKeyPath))
+        {
+            failures.Add($"{Section}:SigningKeyPath must be an absolute file path outside the repository; remove it to use the default under the local application data folder.");
+        }
+
+        if (options.Directories.Count == 0)
+        {
+            failures.Add($"{Section}:Directories must define at least one directory with users.");
+        }
+
+        if (options.Clients.Count == 0)
+        {
+            failures.Add($"{Section}:Clients must define at least one client application.");
+        }
+    }
+
+    private static void ValidateApi(DevIdentityApiOptions api, List<string> failures)
+    {
+        if (!Guid.TryParse(api.ClientId, out _))
+        {
+            failures.Add($"{Section}:Api:ClientId must be the API's application id, a GUID.");
+        }
+
+        if (api.Scopes.Count == 0)
+        {
+            failures.Add($"{Section}:Api:Scopes must name at least one delegated scope, e.g. Account.Read.");
+        }
+
+        ValidateNames($"{Section}:Api:Scopes", api.Scopes, failures);
+        ValidateNames($"{Section}:Api:AppRoles", api.AppRoles, failures);
+        if (api.Scopes.Any(s => s is ".default" or "default"))
+        {
+            failures.Add($"{Section}:Api:Scopes must not contain '.default' or 'default'; those are reserved for 'all scopes'.");
+        }
+    }
+
+    private static void ValidateClient(
+        string key, DevIdentityClientOptions client, DevIdentityApiOptions api, HashSet<Guid> applicationIds, List<string> failures)
+    {
+        if (!Guid.TryParse(client.ClientId, out var clientId))
+        {
+            failures.Add($"{key}:ClientId must be the client's application id, a GUID.");
+        }
+        else if (!applicationIds.Add(clientId))
+        {
+            failures.Add($"{key}:ClientId '{clientId}' is already used by the API or another client; application ids must be unique.");
+        }
+
+        if (client.Public && !string.IsNullOrEmpty(client.ClientSecret))
+        {
+            failures.Add($"{key}:ClientSecret must be removed: a public client has no secret (or set Public to false).");
+        }
+
+        if (!client.Public && string.IsNullOrWhiteSpace(client.ClientSecret))
+        {
+            failures.Add($"{key}:ClientSecret is required for a confidential client (or set Public to true).");
+        }
+
+        if (client.Public && client.AllowClientCredentials)
+        {
+            failures.Add($"{key}:AllowClientCredentials requires a confidential client; set Public to false and give it a ClientSecret.");
+        }
+
+        if (client.AllowClientCredentials && client.AppRoles.Count == 0)
+        {
+            failures.Add($"{key}:AppRoles must grant at least one of {Section}:Api:AppRoles when AllowClientCredentials is true.");
+        }
+
+        foreach (var role in client.AppRoles.Where(r => !api.AppRoles.Contains(r, StringComparer.Ordinal)))
+        {
+            failures.Add($"{key}:AppRoles names '{role}', which is not one of {Section}:Api:AppRoles.");
+        }
+
+        if (client.RedirectUris.Count == 0 && !client.AllowClientCredentials)
+        {
+            failures.Add($"{key}:RedirectUris must list at least one redirect URI (or set AllowClientCredentials for a daemon).");
+        }
+
+        foreach (var uri in client.RedirectUris)
+        {
+            if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || !string.IsNullOrEmpty(parsed.Fragment))
+            {
+                failures.Add($"{key}:RedirectUris has '{uri}', which is not an absolute URI without a fragment.");
+            }
+        }
+    }
+
+    private static void ValidateDirectories(DevIdentityOptions options, HashSet<Guid> applicationIds, List<string> failures)
+    {
+        var tenantIds = new HashSet<Guid>();
+        var userNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var objectIds = new HashSet<Guid>();
+        foreach (var (directoryName, directory) in options.Directories)
+        {
+            var key = $"{Section}:Directories:{directoryName}";
+            if (!Guid.TryParse(directory.TenantId, out var tenantId))
+            {
+                failures.Add($"{key}:TenantId must be the directory id, a GUID.");
+            }
+            else if (!tenantIds.Add(tenantId) || applicationIds.Contains(tenantId))
+            {
+                failures.Add($"{key}:TenantId '{tenantId}' is already used by another directory or application; ids must be unique.");
+            }
+
+            for (var i = 0; i < directory.Users.Count; i++)
+            {
+                var user = directory.Users[i];
+                if (string.IsNullOrWhiteSpace(user.UserName) || !userNames.Add(user.UserName))
+                {
+                    failures.Add($"{key}:Users:{i}:UserName must be set and unique across all directories.");
+                }
+
+                if (!Guid.TryParse(user.ObjectId, out var objectId) || !objectIds.Add(objectId))
+                {
+                    failures.Add($"{key}:Users:{i}:ObjectId must be a GUID, unique across all directories.");
+                }
+            }
+        }
+    }
+
+    private static void ValidateNames(string key, IList<string> names, List<string> failures)
+    {
+        if (names.Any(n => string.IsNullOrWhiteSpace(n) || n.Any(char.IsWhiteSpace) || n.Contains('/', StringComparison.Ordinal)))
+        {
+            failures.Add($"{key} entries must be non-empty names without spaces or '/'.");
+        }
+
+        if (names.Distinct(StringComparer.OrdinalIgnoreCase).Count() != names.Count)
+        {
+            failures.Add($"{key} entries must be unique (compared case-insensitively).");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using AccountApi.DevIdentity.Authorize;
+using AccountApi.DevIdentity.Configuration;
+using AccountApi.DevIdentity.Discovery;
+using AccountApi.DevIdentity.Grants;
+using AccountApi.DevIdentity.Protocol;
+using AccountApi.DevIdentity.Signing;
+using AccountApi.DevIdentity.Tenancy;
+using AccountApi.DevIdentity.Token;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AccountApi.DevIdentity;
+
+/// <summary>Adds and maps the development identity provider, an emulation of Microsoft Entra ID v2.0.</summary>
+public static class DevIdentityProviderExtensions
+{
+    private const string EnabledKey = DevIdentityEnvironmentGuard.EnabledKey;
+
+    /// <summary>
+    /// Registers the provider when <c>DevIdentity:Enabled</c> is true. Does nothing when it is false; throws
+    /// <see cref="InvalidOperationException"/> when it is true outside the Development environment. Options are
+    /// validated at start. The host must register an <see cref="IAccessTokenRevocationSink"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddDevIdentityProvider(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        // Always registered: re-checks the switch at start against the final configuration.
+        services.AddOptions<DevIdentitySwitch>().BindConfiguration(DevIdentityOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DevIdentitySwitch>, DevIdentityEnvironmentGuard>());
+
+        var enabled = builder.Configuration[EnabledKey];
+        if (string.IsNullOrEmpty(enabled))
+        {
+            return builder;
+        }
+
+        if (!bool.TryParse(enabled, out var isEnabled))
+        {
+            throw new InvalidOperationException($"{EnabledKey} must be true or false, not '{enabled}'.");
+        }
+
+        if (!isEnabled)
+        {
+            return builder;
+        }
+
+        if (!builder.Environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(DevIdentityEnvironmentGuard.OutsideDevelopment(builder.Environment.EnvironmentName));
+        }
+
+        services.AddOptions<DevIdentityOptions>().BindConfiguration(DevIdentityOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DevIdentityOptions>, DevIdentityOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddAntiforgery();
+
+        services.AddSingleton<DevIdentityMarker>();
+        services.AddSingleton<DevIdentityCatalog>();
+        services.AddSingleton<TenantResolver>();
+        services.AddSingleton<ScopeParser>();
+        services.AddSingleton<SigningKeyStore>();
+        services.AddSingleton<IDevSigningKeys>(sp => sp.GetRequiredService<SigningKeyStore>());
+        services.AddSingleton<AccessTokenFactory>();
+        services.AddSingleton<AuthorizationCodeStore>();
+        services.AddSingleton<RefreshTokenStore>();
+        services.AddSingleton<ClientAuthenticator>();
+        services.AddSingleton<AuthorizeRequestValidator>();
+        services.AddSingleton<AuthorizeServices>();
+        services.AddSingleton<AuthorizationCodeGrantHandler>();
+        services.AddSingleton<RefreshTokenGrantHandler>();
+        services.AddSingleton<ClientCredentialsGrantHandler>();
+        services.AddHostedService<DevIdentityStartup>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps discovery, JWKS, authorize, token and key rotation under <paramref name="prefix"/> as an anonymous route
+    /// group excluded from API descriptions. Returns null (and maps nothing) when the provider was not added.
+    /// </summary>
+    public static RouteGroupBuilder? MapDevIdentityProvider(this IEndpointRouteBuilder endpoints, string prefix = "/dev-idp")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetService<DevIdentityMarker>() is null)
+        {
+            return null;
+        }
+
+        var group = endpoints.MapGroup(prefix).AllowAnonymous().ExcludeFromDescription();
+        group.MapDiscoveryEndpoints();
+        group.MapAuthorizeEndpoints();
+        group.MapTokenEndpoints();
+        group.MapKeyEndpoints();
+        return group;
+    }
+}

@@ -1,0 +1,55 @@
+using AccountApi.DevIdentity.Configuration;
+using AccountApi.DevIdentity.Logging;
+using AccountApi.DevIdentity.Protocol;
+using AccountApi.DevIdentity.Token;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AccountApi.DevIdentity.Grants;
+
+/// <summary>
+/// <c>grant_type=client_credentials</c>: an app-only token for a confidential client allowed to use it, in one
+/// directory, for <c>api://{ClientId}/.default</c> only. No refresh token.
+/// </summary>
+internal sealed class ClientCredentialsGrantHandler(
+    AccessTokenFactory accessTokens,
+    ScopeParser scopes,
+    DevIdentityCatalog catalog,
+    ILogger<ClientCredentialsGrantHandler> logger)
+{
+    private const string GrantType = GrantTypes.ClientCredentials;
+
+    public IResult Handle(TokenRequestContext request)
+    {
+        var client = request.Client;
+        if (client.IsPublic)
+        {
+            return TokenRefusal.Create(logger, GrantType, OAuthErrors.UnauthorizedClient, "A public client cannot use client_credentials; use a confidential client with a secret.");
+        }
+
+        if (!client.AllowClientCredentials)
+        {
+            return TokenRefusal.Create(logger, GrantType, OAuthErrors.UnauthorizedClient, $"Client '{client.Name}' is not allowed the client_credentials grant; set AllowClientCredentials for it.");
+        }
+
+        if (request.Tenant.Directory is not { } directory)
+        {
+            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidRequest, $"client_credentials needs a directory id in the path, not '{request.Tenant.Segment}'; e.g. {catalog.Urls.TokenEndpoint(catalog.Directories.First().TenantId.ToString("D"))}.");
+        }
+
+        var scope = request.Parameters[OAuthParameterNames.Scope];
+        if (scope is null)
+        {
+            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidRequest, $"scope is required: send {scopes.ApiScopePrefix}.default.");
+        }
+
+        if (!scopes.IsApplicationDefault(scope))
+        {
+            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidScope, $"client_credentials accepts only scope={scopes.ApiScopePrefix}.default; the roles come from the client's AppRoles.");
+        }
+
+        var accessToken = accessTokens.CreateForApplication(client, directory);
+        logger.TokensIssued(client.Name, GrantType);
+        return OAuthResults.Json(TokenResponse.From(accessToken, refreshToken: null, scopes.ApiScopePrefix + ".default"));
+    }
+}

@@ -1,0 +1,10 @@
+namespace AccountApi.DevIdentity.Grants;
+
+internal enum CodeRedemptionStatus
+{
+    Redeemed,
+    Unknown,
+    Expired,
+    Reused,
+    Refused,
+}

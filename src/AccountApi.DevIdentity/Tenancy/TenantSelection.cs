@@ -1,0 +1,16 @@
+using AccountApi.DevIdentity.Configuration;
+
+namespace AccountApi.DevIdentity.Tenancy;
+
+/// <summary>
+/// What the <c>{tenant}</c> path segment selected: one directory, or any directory (<c>common</c>,
+/// <c>organizations</c>, or the seed's application id in place of the tenant).
+/// </summary>
+internal sealed record TenantSelection(string Segment, DevDirectory? Directory)
+{
+    public bool IsMultiTenant => Directory is null;
+
+    public bool Allows(DevDirectory directory) => Directory is null || Directory.TenantId == directory.TenantId;
+
+    public bool Allows(DevUser user) => Allows(user.Directory);
+}

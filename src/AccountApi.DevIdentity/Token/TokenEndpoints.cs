@@ -1,0 +1,80 @@
+using AccountApi.DevIdentity.Grants;
+using AccountApi.DevIdentity.Logging;
+using AccountApi.DevIdentity.Protocol;
+using AccountApi.DevIdentity.Tenancy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AccountApi.DevIdentity.Token;
+
+/// <summary>
+/// <c>POST {prefix}/{tenant}/oauth2/v2.0/token</c> (and the seed's <c>.../oauth2/v2.0/oauth/token</c>): parses the
+/// form, authenticates the client and hands the request to the grant's handler.
+/// </summary>
+internal static class TokenEndpoints
+{
+    private static readonly string[] s_parameters =
+    [
+        OAuthParameterNames.GrantType, OAuthParameterNames.ClientId, OAuthParameterNames.ClientSecret,
+        OAuthParameterNames.Code, OAuthParameterNames.RedirectUri, OAuthParameterNames.CodeVerifier,
+        OAuthParameterNames.RefreshToken, OAuthParameterNames.Scope, OAuthParameterNames.ClientAssertion,
+    ];
+
+    public static void MapTokenEndpoints(this IEndpointRouteBuilder group)
+    {
+        group.MapPost("/{tenant}/oauth2/v2.0/token", HandleAsync).WithName("DevIdentityToken");
+        group.MapPost("/{tenant}/oauth2/v2.0/oauth/token", HandleAsync).WithName("DevIdentityTokenSeedSpelling");
+    }
+
+    private static async Task<IResult> HandleAsync(string tenant, HttpContext context, TenantResolver resolver, ClientAuthenticator authenticator)
+    {
+        var services = context.RequestServices;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TokenEndpoints).FullName!);
+        var parameters = await FormReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (parameters is null)
+        {
+            return TokenRefusal.Create(logger, "unknown", OAuthErrors.InvalidRequest, "Send the parameters as an application/x-www-form-urlencoded body.");
+        }
+
+        var grantType = parameters[OAuthParameterNames.GrantType] ?? "unknown";
+        if (parameters.FindRepeated(s_parameters) is { } repeated)
+        {
+            return TokenRefusal.Create(logger, grantType, OAuthErrors.InvalidRequest, $"The parameter '{repeated}' was sent more than once; send it once.");
+        }
+
+        if (resolver.Resolve(tenant) is not { } selection)
+        {
+            return TokenRefusal.Create(logger, grantType, OAuthErrors.InvalidRequest, TenantMessages.Unknown(tenant));
+        }
+
+        if (!parameters.Contains(OAuthParameterNames.GrantType))
+        {
+            return TokenRefusal.Create(logger, grantType, OAuthErrors.InvalidRequest, "grant_type is required: authorization_code, refresh_token or client_credentials.");
+        }
+
+        if (grantType is not (GrantTypes.AuthorizationCode or GrantTypes.RefreshToken or GrantTypes.ClientCredentials))
+        {
+            return TokenRefusal.Create(logger, "unsupported", OAuthErrors.UnsupportedGrantType, "grant_type must be authorization_code, refresh_token or client_credentials.");
+        }
+
+        var authentication = authenticator.Authenticate(context.Request, parameters);
+        if (authentication.Client is not { } client)
+        {
+            logger.ClientAuthenticationFailed(grantType, authentication.FailureReason!);
+            return authentication.Failure!;
+        }
+
+        var request = new TokenRequestContext(
+            selection, client, authentication.UsedSecret, parameters,
+            services.GetRequiredService<IAccessTokenRevocationSink>(), context.RequestAborted);
+        return grantType switch
+        {
+            GrantTypes.AuthorizationCode => await services.GetRequiredService<AuthorizationCodeGrantHandler>().HandleAsync(request).ConfigureAwait(false),
+            GrantTypes.RefreshToken => await services.GetRequiredService<RefreshTokenGrantHandler>().HandleAsync(request).ConfigureAwait(false),
+            _ => services.GetRequiredService<ClientCredentialsGrantHandler>().Handle(request),
+        };
+    }
+}

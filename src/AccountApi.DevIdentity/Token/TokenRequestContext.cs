@@ -1,0 +1,14 @@
+using AccountApi.DevIdentity.Configuration;
+using AccountApi.DevIdentity.Protocol;
+using AccountApi.DevIdentity.Tenancy;
+
+namespace AccountApi.DevIdentity.Token;
+
+/// <summary>An authenticated token request, handed to the grant handlers.</summary>
+internal sealed record TokenRequestContext(
+    TenantSelection Tenant,
+    DevClient Client,
+    bool ClientUsedSecret,
+    RequestParameters Parameters,
+    IAccessTokenRevocationSink RevocationSink,
+    CancellationToken CancellationToken);

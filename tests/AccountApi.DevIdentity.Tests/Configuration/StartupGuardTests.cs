@@ -1,0 +1,99 @@
+using System.Net;
+using AccountApi.DevIdentity.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AccountApi.DevIdentity.Tests.Configuration;
+
+public sealed class StartupGuardTests
+{
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void AddDevIdentityProvider_EnabledOutsideDevelopment_ThrowsNamingKeyEnvironmentAndFix(string environment)
+    {
+        var builder = DevIdentityTestHost.CreateBuilder(DevData.Settings("/tmp/unused.json"), environment);
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddDevIdentityProvider());
+
+        Assert.Contains("DevIdentity:Enabled", error.Message, StringComparison.Ordinal);
+        Assert.Contains(environment, error.Message, StringComparison.Ordinal);
+        Assert.Contains("false", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Provider_WhenDisabled_RegistersAndMapsNothing()
+    {
+        var settings = DevData.Settings("/tmp/unused.json");
+        settings["DevIdentity:Enabled"] = "false";
+        var builder = DevIdentityTestHost.CreateBuilder(settings, "Production");
+
+        builder.AddDevIdentityProvider();
+        await using var app = builder.Build();
+        var group = app.MapDevIdentityProvider();
+        await app.StartAsync();
+        using var response = await app.GetTestClient().GetAsync($"/dev-idp/{DevData.ContosoTenantId}/v2.0/.well-known/openid-configuration");
+
+        Assert.Null(group);
+        Assert.Null(app.Services.GetService<IDevSigningKeys>());
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("DevIdentity:Clients:account-cli:RedirectUris:0", "not a uri", "DevIdentity:Clients:account-cli:RedirectUris")]
+    [InlineData("DevIdentity:Clients:account-cli:ClientSecret", "", "DevIdentity:Clients:account-cli:ClientSecret")]
+    [InlineData("DevIdentity:Api:ClientId", "api", "DevIdentity:Api:ClientId")]
+    [InlineData("DevIdentity:PublicBaseAddress", "localhost/dev-idp", "DevIdentity:PublicBaseAddress")]
+    [InlineData("DevIdentity:SigningKeyPath", "relative/keys.json", "DevIdentity:SigningKeyPath")]
+    [InlineData("DevIdentity:Directories:Fabrikam:TenantId", "c0c0c0c0-0000-4000-8000-000000000001", "DevIdentity:Directories:Fabrikam:TenantId")]
+    [InlineData("DevIdentity:Clients:account-daemon:AppRoles:0", "Account.Write.All", "DevIdentity:Clients:account-daemon:AppRoles")]
+    [InlineData("DevIdentity:AccessTokenLifetime", "-00:01:00", "DevIdentity:AccessTokenLifetime")]
+    public async Task Start_WithInvalidOptions_FailsNamingTheKey(string key, string value, string expectedKeyInMessage)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(
+            () => DevIdentityTestHost.StartAsync(settings => settings[key] = value));
+
+        Assert.Contains(expectedKeyInMessage, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithoutRevocationSink_FailsNamingTheInterface()
+    {
+        var folder = TempFolder.Create();
+        try
+        {
+            var builder = DevIdentityTestHost.CreateBuilder(DevData.Settings(Path.Combine(folder, "keys.json")));
+            builder.AddDevIdentityProvider();
+            await using var app = builder.Build();
+
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+
+            Assert.Contains(nameof(IAccessTokenRevocationSink), error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            TempFolder.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task Start_WithCorruptKeyFile_FailsNamingThePathAndTheFix()
+    {
+        var folder = TempFolder.Create();
+        try
+        {
+            var path = Path.Combine(folder, "keys.json");
+            await File.WriteAllTextAsync(path, "{ not json");
+
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DevIdentityTestHost.StartAsync(signingKeyPath: path));
+
+            Assert.Contains(path, error.Message, StringComparison.Ordinal);
+            Assert.Contains("Delete it", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            TempFolder.Delete(folder);
+        }
+    }
+}

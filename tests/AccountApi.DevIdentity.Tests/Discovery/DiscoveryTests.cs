@@ -1,0 +1,99 @@
+using System.Net;
+using AccountApi.DevIdentity.Tests.Infrastructure;
+
+namespace AccountApi.DevIdentity.Tests.Discovery;
+
+public sealed class DiscoveryTests
+{
+    [Fact]
+    public async Task Discovery_ForDirectory_NamesItsIssuerAndEndpointsUnderThatTenant()
+    {
+        await using var host = await DevIdentityTestHost.StartAsync();
+
+        var document = await host.Client.GetJsonAsync($"/dev-idp/{DevData.ContosoTenantId}/v2.0/.well-known/openid-configuration");
+
+        Assert.Equal($"{DevData.BaseAddress}/{DevData.ContosoTenantId}/v2.0", document.GetProperty("issuer").GetString());
+        Assert.Equal($"{DevData.BaseAddress}/{DevData.ContosoTenantId}/oauth2/v2.0/authorize", document.GetProperty("authorization_endpoint").GetString());
+        Assert.Equal($"{DevData.BaseAddress}/{DevData.ContosoTenantId}/oauth2/v2.0/token", document.GetProperty("token_endpoint").GetString());
+        Assert.Equal($"{DevData.BaseAddress}/{DevData.ContosoTenantId}/discovery/v2.0/keys", document.GetProperty("jwks_uri").GetString());
+        Assert.Equal(["S256"], document.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["RS256"], document.GetProperty("id_token_signing_alg_values_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("client_credentials", document.GetProperty("grant_types_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("client_secret_basic", document.GetProperty("token_endpoint_auth_methods_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains(DevData.ApiScopePrefix + "Account.Read", document.GetProperty("scopes_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("scp", document.GetProperty("claims_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["code"], document.GetProperty("response_types_supported").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Theory]
+    [InlineData("common")]
+    [InlineData("organizations")]
+    public async Task Discovery_ForMultiTenantAlias_UsesTenantIdTemplateInIssuer(string tenant)
+    {
+        await using var host = await DevIdentityTestHost.StartAsync();
+
+        var document = await host.Client.GetJsonAsync($"/dev-idp/{tenant}/v2.0/.well-known/openid-configuration");
+
+        Assert.Equal($"{DevData.BaseAddress}/{{tenantid}}/v2.0", document.GetProperty("issuer").GetString());
+        Assert.Equal($"{DevData.BaseAddress}/{tenant}/oauth2/v2.0/token", document.GetProperty("token_endpoint").GetString());
+    }
+
+    [Fact]
+    public async Task Discovery_BuildsUrlsFromPublicBaseAddress_NotFromTheRequestHost()
+    {
+        await using var host = await DevIdentityTestHost.StartAsync(s => s["DevIdentity:PublicBaseAddress"] = "https://idp.example:8443/dev-idp/");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/dev-idp/{DevData.FabrikamTenantId}/v2.0/.well-known/openid-configuration");
+        request.Headers.Host = "attacker.example";
+
+        using var response = await host.Client.SendAsync(request);
+        var document = await response.ReadJsonAsync();
+
+        Assert.Equal($"https://idp.example:8443/dev-idp/{DevData.FabrikamTenantId}/v2.0", document.GetProperty("issuer").GetString());
+        Assert.StartsWith("https://idp.example:8443/dev-idp/", document.GetProperty("jwks_uri").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Discovery_JwksUri_ResolvesToTheKeySet()
+    {
+        await using var host = await DevIdentityTestHost.StartAsync();
+        var document = await host.Client.GetJsonAsync("/dev-idp/organizations/v2.0/.well-known/openid-configuration");
+
+        var jwks = await host.Client.GetJsonAsync(new Uri(document.GetProperty("jwks_uri").GetString()!).PathAndQuery);
+
+        var key = Assert.Single(jwks.GetProperty("keys").EnumerateArray());
+        Assert.Equal("RSA", key.GetProperty("kty").GetString());
+        Assert.Equal("sig", key.GetProperty("use").GetString());
+        Assert.Equal("RS256", key.GetProperty("alg").GetString());
+        Assert.False(string.IsNullOrEmpty(key.GetProperty("kid").GetString()));
+        Assert.Equal("AQAB", key.GetProperty("e").GetString());
+        Assert.True(key.GetProperty("n").GetString()!.Length >= 342, "a 2048-bit modulus is 342 base64url characters");
+    }
+
+    [Fact]
+    public async Task Jwks_PublishesNoPrivateKeyParts()
+    {
+        await using var host = await DevIdentityTestHost.StartAsync();
+
+        var jwks = await host.Client.GetJsonAsync($"/dev-idp/{DevData.ContosoTenantId}/discovery/v2.0/keys");
+
+        var key = Assert.Single(jwks.GetProperty("keys").EnumerateArray());
+        var members = key.EnumerateObject().Select(p => p.Name).ToList();
+        foreach (var secretPart in new[] { "d", "p", "q", "dp", "dq", "qi", "oth", "k" })
+        {
+            Assert.DoesNotContain(secretPart, members);
+        }
+    }
+
+    [Theory]
+    [InlineData("v2.0/.well-known/openid-configuration")]
+    [InlineData("discovery/v2.0/keys")]
+    public async Task Discovery_ForUnknownTenant_Returns400InvalidRequest(string path)
+    {
+        await using var host = await DevIdentityTestHost.StartAsync();
+
+        using var response = await host.Client.GetAsync($"/dev-idp/99999999-9999-4999-8999-999999999999/{path}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_request", (await response.ReadJsonAsync()).Error());
+    }
+}

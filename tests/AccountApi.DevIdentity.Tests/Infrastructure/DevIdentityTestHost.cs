@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AccountApi.DevIdentity.Tests.Infrastructure;
+
+/// <summary>
+/// A minimal WebApplication on a TestServer with the provider added and mapped, a recording revocation sink and a
+/// hand-moved clock. Unless a path is given, the signing key file lives in a temporary folder removed on dispose.
+/// </summary>
+internal sealed class DevIdentityTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string? _ownedFolder;
+
+    private DevIdentityTestHost(WebApplication app, RecordingRevocationSink sink, ManualTimeProvider time, string? ownedFolder)
+    {
+        _app = app;
+        _ownedFolder = ownedFolder;
+        Sink = sink;
+        Time = time;
+        Client = app.GetTestClient();
+    }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public RecordingRevocationSink Sink { get; }
+
+    public ManualTimeProvider Time { get; }
+
+    public static WebApplicationBuilder CreateBuilder(Dictionary<string, string?> settings, string environment = "Development")
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(settings);
+        return builder;
+    }
+
+    public static async Task<DevIdentityTestHost> StartAsync(
+        Action<Dictionary<string, string?>>? configure = null, string? signingKeyPath = null)
+    {
+        string? ownedFolder = null;
+        if (signingKeyPath is null)
+        {
+            ownedFolder = TempFolder.Create();
+            signingKeyPath = Path.Combine(ownedFolder, "keys", "dev-idp-signing-keys.json");
+        }
+
+        var settings = DevData.Settings(signingKeyPath);
+        configure?.Invoke(settings);
+        var builder = CreateBuilder(settings);
+        var sink = new RecordingRevocationSink();
+        var time = new ManualTimeProvider();
+        builder.Services.AddSingleton<IAccessTokenRevocationSink>(sink);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.AddDevIdentityProvider();
+        var app = builder.Build();
+        app.MapDevIdentityProvider();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // Start-up failures are what some tests expect; still remove what this host created.
+            await app.DisposeAsync();
+            if (ownedFolder is not null)
+            {
+                TempFolder.Delete(ownedFolder);
+            }
+
+            throw;
+        }
+
+        return new DevIdentityTestHost(app, sink, time, ownedFolder);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (_ownedFolder is not null)
+        {
+            TempFolder.Delete(_ownedFolder);
+        }
+    }
+}

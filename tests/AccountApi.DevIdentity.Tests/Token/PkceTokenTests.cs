@@ -1,0 +1,91 @@
+using System.Net;
+using AccountApi.DevIdentity.Tests.Infrastructure;
+
+namespace AccountApi.DevIdentity.Tests.Token;
+
+public sealed class PkceTokenTests
+{
+    [Fact]
+    public async Task Token_PublicClientWithRightVerifier_IssuesTokenMarkedPublic()
+    {
+        await using var host = await DevIdentityTestHost.StartAsync();
+        var pkce = PkcePair.Create();
+        var code = await host.Client.GetCodeAsync(ProviderRequests.SpaAuthorize(pkce));
+
+        using var response = await host.Client.TokenAsync(SpaRedemption(code, pkce.Verifier));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var jwt = (await response.ReadJsonAsync()).AccessToken();
+        Assert.Equal("0", jwt.GetClaim("azpacr").Value);
+        Assert.Equal(DevData.SpaClientId, jwt.GetClaim("azp").Value);
+    }
+
+    [Fact]
+    public async Task Token_WithWrongVerifier_ReturnsInvalidGrant()
+    {
+        await using var host = await DevIdentityTestHost.StartAsync();
+        var code = await host.Client.GetCodeAsync(ProviderRequests.SpaAuthorize(PkcePair.Create()));
+
+        using var response = await host.Client.TokenAsync(SpaRedemption(code, PkcePair.Create().Verifier));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_grant", (await response.ReadJsonAsync()).Error());
+    }
+
+    [Fact]
+    public async Task Token_WithoutVerifierForChallengedCode_ReturnsInvalidRequest()
+    {
+        await using var host = await DevIdentityTestHost.StartAsync();
+        var code = await host.Client.GetCodeAsync(ProviderRequests.SpaAuthorize(PkcePair.Create()));
+        var form = SpaRedemption(code, "unused");
+        form.Remove("code_verifier");
+
+        using var response = await host.Client.TokenAsync(form);
+
+        Assert.Equal("invalid_request", (await response.ReadJsonAsync()).Error());
+    }
+
+    [Fact]
+    public async Task Token_ConfidentialClientWithPkce_ChecksTheVerifierToo()
+    {
+        await using var host = await DevIdentityTestHost.StartAsync();
+        var pkce = PkcePair.Create();
+        var query = ProviderRequests.CliAuthorize();
+        query["code_challenge"] = pkce.Challenge;
+        query["code_challenge_method"] = "S256";
+        var code = await host.Client.GetCodeAsync(query);
+        var wrong = ProviderRequests.CliRedemption(code);
+        wrong["code_verifier"] = PkcePair.Create().Verifier;
+        var right = ProviderRequests.CliRedemption(code);
+        right["code_verifier"] = pkce.Verifier;
+
+        using var refused = await host.Client.TokenAsync(wrong);
+        using var accepted = await host.Client.TokenAsync(right);
+
+        Assert.Equal("invalid_grant", (await refused.ReadJsonAsync()).Error());
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_PublicClientSendingASecret_Returns401InvalidClient()
+    {
+        await using var host = await DevIdentityTestHost.StartAsync();
+        var pkce = PkcePair.Create();
+        var code = await host.Client.GetCodeAsync(ProviderRequests.SpaAuthorize(pkce));
+        var form = SpaRedemption(code, pkce.Verifier);
+        form["client_secret"] = "anything";
+
+        using var response = await host.Client.TokenAsync(form);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private static Dictionary<string, string> SpaRedemption(string code, string verifier) => new()
+    {
+        ["grant_type"] = "authorization_code",
+        ["code"] = code,
+        ["redirect_uri"] = DevData.SpaRedirect,
+        ["client_id"] = DevData.SpaClientId,
+        ["code_verifier"] = verifier,
+    };
+}
