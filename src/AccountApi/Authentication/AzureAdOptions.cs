@@ -34,6 +34,9 @@ public sealed class AzureAdOptions
 
     internal string[] RequiredScopes => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>The scopes as a client asks for them: <c>api://{ClientId}/Account.Read</c>.</summary>
+    internal string[] FullyQualifiedScopes => [.. RequiredScopes.Select(scope => $"api://{ClientId}/{scope}")];
+
     internal string[] ValidAudiences => Audience is { Length: > 0 } extra
         ? [ClientId, $"api://{ClientId}", extra]
         : [ClientId, $"api://{ClientId}"];

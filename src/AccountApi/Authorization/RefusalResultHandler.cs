@@ -26,8 +26,7 @@ internal sealed class RefusalResultHandler(IOptions<AzureAdOptions> azureAd, ILo
             : ClassifyFailure(authorizeResult.AuthorizationFailure);
 
         AuthorizationLog.Refused(logger, reason);
-        var requiredScopes = azureAd.Value.RequiredScopes.Select(scope => $"api://{azureAd.Value.ClientId}/{scope}");
-        await Refusal.Create(context, reason, requiredScopes).ExecuteAsync(context);
+        await Refusal.Create(context, reason, azureAd.Value.FullyQualifiedScopes).ExecuteAsync(context);
     }
 
     private static async Task<string> ClassifyAuthenticationAsync(HttpContext context, AuthorizationPolicy policy)

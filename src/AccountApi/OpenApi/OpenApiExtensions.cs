@@ -1,5 +1,7 @@
+using AccountApi.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace AccountApi.OpenApi;
 
@@ -26,6 +28,27 @@ internal static class OpenApiExtensions
             });
             options.OperationFilter<ProtectedOperationFilter>();
         });
+
+        // Swagger UI signs in with the authorization code flow + PKCE against the configured authority (Entra ID, or
+        // the embedded development identity provider), so its "Try it out" sends real tokens.
+        builder.Services.AddOptions<SwaggerGenOptions>().Configure<IOptions<AzureAdOptions>>((options, azureAd) =>
+        {
+            var authority = $"{azureAd.Value.NormalizedInstance}{azureAd.Value.TenantId}/oauth2/v2.0";
+            options.AddSecurityDefinition(ProtectedOperationFilter.OAuth2SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "Sign in with Entra ID (authorization code flow with PKCE).",
+                Flows = new OpenApiOAuthFlows
+                {
+                    AuthorizationCode = new OpenApiOAuthFlow
+                    {
+                        AuthorizationUrl = new Uri($"{authority}/authorize"),
+                        TokenUrl = new Uri($"{authority}/token"),
+                        Scopes = azureAd.Value.FullyQualifiedScopes.ToDictionary(scope => scope, scope => $"Delegated scope {scope}"),
+                    },
+                },
+            });
+        });
         return builder;
     }
 
@@ -38,8 +61,15 @@ internal static class OpenApiExtensions
         var enabled = app.Services.GetRequiredService<IOptions<OpenApiOptions>>().Value.Enabled ?? app.Environment.IsDevelopment();
         if (enabled)
         {
+            var clientId = app.Services.GetRequiredService<IOptions<OpenApiOptions>>().Value.ClientId;
+            var scopes = app.Services.GetRequiredService<IOptions<AzureAdOptions>>().Value.FullyQualifiedScopes;
             app.MapSwagger().AllowAnonymous();
-            app.UseSwaggerUI();
+            app.UseSwaggerUI(options =>
+            {
+                options.OAuthClientId(clientId);
+                options.OAuthUsePkce();
+                options.OAuthScopes(scopes);
+            });
         }
 
         return app;

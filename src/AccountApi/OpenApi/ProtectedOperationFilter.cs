@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using AccountApi.Authentication;
 using AccountApi.Authorization;
 using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -11,9 +13,10 @@ namespace AccountApi.OpenApi;
 /// Documents what a protected operation demands and how it refuses: the bearer scheme, the <c>X-Tenant-ID</c> header,
 /// and the 403 problem document with its machine-readable <c>error</c> values.
 /// </summary>
-internal sealed class ProtectedOperationFilter : IOperationFilter
+internal sealed class ProtectedOperationFilter(IOptions<AzureAdOptions> azureAd) : IOperationFilter
 {
     public const string BearerSchemeName = "Bearer";
+    public const string OAuth2SchemeName = "oauth2";
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
@@ -23,10 +26,15 @@ internal sealed class ProtectedOperationFilter : IOperationFilter
             return;
         }
 
+        // Either scheme will do: a token pasted in (Bearer) or one Swagger UI obtained by signing in (oauth2).
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement
         {
             [new OpenApiSecuritySchemeReference(BearerSchemeName, context.Document)] = [],
+        });
+        operation.Security.Add(new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(OAuth2SchemeName, context.Document)] = [.. azureAd.Value.FullyQualifiedScopes],
         });
 
         operation.Parameters ??= [];

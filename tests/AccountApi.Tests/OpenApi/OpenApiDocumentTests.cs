@@ -36,6 +36,24 @@ public sealed class OpenApiDocumentTests(AccountApiFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task SwaggerDocument_OffersSignInWithAuthorizationCodeFlowAgainstTheConfiguredAuthority()
+    {
+        var document = await GetDocumentAsync(factory, enabled: true);
+
+        var oauth2 = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2");
+        var flow = oauth2.GetProperty("flows").GetProperty("authorizationCode");
+        var authority = $"{factory.Authority.Instance}organizations/oauth2/v2.0";
+        Assert.Equal($"{authority}/authorize", flow.GetProperty("authorizationUrl").GetString());
+        Assert.Equal($"{authority}/token", flow.GetProperty("tokenUrl").GetString());
+        var scope = $"api://{AccountApiFactory.ApiClientId}/Account.Read";
+        Assert.True(flow.GetProperty("scopes").TryGetProperty(scope, out _));
+
+        var operation = document.GetProperty("paths").GetProperty("/account/me").GetProperty("get");
+        var requirement = Assert.Single(operation.GetProperty("security").EnumerateArray(), r => r.TryGetProperty("oauth2", out _));
+        Assert.Equal([scope], requirement.GetProperty("oauth2").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
     public async Task SwaggerDocument_DoesNotProtectPublicEndpoints()
     {
         var document = await GetDocumentAsync(factory, enabled: true);
