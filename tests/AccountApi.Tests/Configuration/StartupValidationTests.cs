@@ -1,5 +1,7 @@
-using System.Net;
+using AccountApi.Authentication;
+using AccountApi.Tenancy;
 using AccountApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -20,16 +22,33 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
     [InlineData("Tenancies:globex:DirectoryIds:0", "not-a-guid", "Tenancies:globex:DirectoryIds:0")]
     [InlineData("Tenancies:globex:DirectoryIds:0", "00000000-0000-0000-0000-000000000000", "Tenancies:globex:DirectoryIds:0")]
     [InlineData("Tenancies:glo_bex:DirectoryIds:0", "c0c0c0c0-0000-4000-8000-000000000001", "Tenancies:glo_bex")]
-    public void Start_WithInvalidSetting_FailsNamingTheKey(string key, string value, string namedKey)
+    public async Task Start_WithInvalidSetting_FailsNamingTheKey(string key, string value, string namedKey)
     {
-        using var invalid = factory.WithWebHostBuilder(builder => builder.ConfigureAppConfiguration((_, configuration) =>
-            configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value })));
+        // The same registrations Program.cs makes, on a bare host: WebApplicationFactory's deferred host races with
+        // the disposal of a host that failed to start and sometimes reports ObjectDisposedException instead.
+        var settings = AccountApiFactory.Settings(factory.Authority);
+        settings[key] = value;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddEntraIdAuthentication().AddTenancy();
+        await using var app = builder.Build();
 
-        var failure = Assert.ThrowsAny<Exception>(() => invalid.CreateClient());
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
-        var validation = failure as OptionsValidationException ?? failure.InnerException as OptionsValidationException;
-        Assert.NotNull(validation);
-        Assert.Contains(namedKey, validation.Message, StringComparison.Ordinal);
+        Assert.Contains(namedKey, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Service_WithoutClientId_ExitsAtStartNamingTheKey()
+    {
+        var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["AzureAd__ClientId"] = "",
+        });
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("AzureAd:ClientId", output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -43,6 +62,6 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
 
         using var response = await loopback.CreateClient().GetAsync("/health/live");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using AccountApi.DevelopmentIdentity;
 using AccountApi.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace AccountApi.Tests.DevelopmentIdentity;
 
@@ -11,22 +13,33 @@ public sealed class ProductionGuardTests
     [Theory]
     [InlineData("Production")]
     [InlineData("Staging")]
-    [InlineData("Testing")]
-    public void Start_WithDevIdentityEnabledOutsideDevelopment_FailsSayingWhy(string environment)
+    public async Task Service_WithDevIdentityEnabledOutsideDevelopment_ExitsAtStartSayingWhy(string environment)
     {
-        using var factory = new AccountApiFactory();
-        using var host = factory.WithWebHostBuilder(builder =>
+        var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(new Dictionary<string, string>
         {
-            builder.UseEnvironment(environment);
-            builder.ConfigureAppConfiguration((_, configuration) =>
-                configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["DevIdentity:Enabled"] = "true" }));
+            ["ASPNETCORE_ENVIRONMENT"] = environment,
+            ["AzureAd__ClientId"] = "11111111-1111-4111-8111-111111111111",
+            ["DevIdentity__Enabled"] = "true",
         });
 
-        var failure = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("DevIdentity:Enabled", output, StringComparison.Ordinal);
+        Assert.Contains($"'{environment}'", output, StringComparison.Ordinal);
+    }
 
-        var message = failure.InnerException?.Message + " " + failure.Message;
-        Assert.Contains("DevIdentity:Enabled", message, StringComparison.Ordinal);
-        Assert.Contains(environment, message, StringComparison.Ordinal);
+    [Fact]
+    public async Task Start_WithDevIdentityEnabledByASourceAddedLater_IsStillRefusedOutsideDevelopment()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.AddDevelopmentIdentity();
+        // Added after the provider decided not to register itself: the start-time check sees it.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["DevIdentity:Enabled"] = "true" });
+        await using var app = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains("DevIdentity:Enabled", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("'Production'", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
