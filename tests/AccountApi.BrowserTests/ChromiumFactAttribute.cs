@@ -1,0 +1,20 @@
+namespace AccountApi.BrowserTests;
+
+/// <summary>
+/// A test that drives the system's Chromium. On a developer machine without Chromium it is skipped with the command
+/// that installs it; under CI (<c>CI=true</c>, where <c>.ci/run</c> installs Chromium) it always runs.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public ChromiumFactAttribute()
+    {
+        var underCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        if (!File.Exists(ChromiumPath) && !underCi)
+        {
+            Skip = $"Chromium is not installed at {ChromiumPath}: run 'apt-get install chromium' (CI installs it).";
+        }
+    }
+}
