@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Abstractions;
 using Microsoft.Identity.Web;
@@ -15,10 +16,11 @@ internal static class AuthenticationExtensions
             .BindConfiguration(AzureAdOptions.SectionName)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AzureAdOptions>, AzureAdOptionsValidator>();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ITokenRevocationStore, InMemoryTokenRevocationStore>();
+        services.TryAddSingleton(TimeProvider.System);
+        // A store shared by several instances, registered before this call, takes the place of the in-memory one.
+        services.TryAddSingleton<ITokenRevocationStore, InMemoryTokenRevocationStore>();
 
-        // Registered before Identity.Web's own configuration so that it runs first (see the class comment).
+        // Identity.Web post-configures these options after this step (see ConfigureEntraIdJwtBearer).
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureEntraIdJwtBearer>();
 
         // Identity.Web gets its settings from the validated AzureAdOptions, never from a second reading of the section.

@@ -29,9 +29,6 @@ public sealed class AzureAdOptions
 
     internal string NormalizedInstance => Instance.EndsWith('/') ? Instance : Instance + "/";
 
-    /// <summary>The issuer a token must carry; <c>{tenantid}</c> is replaced by the token's own <c>tid</c>.</summary>
-    internal string IssuerTemplate => $"{NormalizedInstance}{(IsMultiTenant ? "{tenantid}" : TenantId)}/v2.0";
-
     internal string[] RequiredScopes => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The scopes as a client asks for them: <c>api://{ClientId}/Account.Read</c>.</summary>

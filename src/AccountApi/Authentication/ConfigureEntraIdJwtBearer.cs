@@ -5,16 +5,17 @@ using Microsoft.IdentityModel.Tokens;
 namespace AccountApi.Authentication;
 
 /// <summary>
-/// The one place where token validation is decided. It runs before Microsoft.Identity.Web's own configuration, which
-/// then keeps what is set here (audiences) and adds what is left to it (the multi-tenant issuer validator, which
-/// checks <c>iss</c> against the template below with the token's own <c>tid</c>, and the scp/roles presence check).
+/// The one place where token validation is decided. This is a Configure step; Microsoft.Identity.Web post-configures
+/// afterwards: it keeps what is set here (audiences, issuer validator) and wraps the events set here with its own
+/// (the "scp or roles" presence check). Handlers already present are chained, never replaced.
 /// </summary>
 internal sealed class ConfigureEntraIdJwtBearer(
     IOptions<AzureAdOptions> azureAd,
     ITokenRevocationStore revocations,
     ILogger<ConfigureEntraIdJwtBearer> logger) : IConfigureNamedOptions<JwtBearerOptions>
 {
-    private static readonly TimeSpan s_clockSkew = TimeSpan.FromMinutes(2);
+    /// <summary>How far a token's lifetime is stretched for clock differences; revocations are kept that much longer.</summary>
+    internal static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
 
@@ -27,31 +28,40 @@ internal sealed class ConfigureEntraIdJwtBearer(
 
         var settings = azureAd.Value;
 
-        // Loopback emulators speak plain http; anything else was refused by AzureAdOptionsValidator.
-        options.RequireHttpsMetadata = !new Uri(settings.NormalizedInstance).IsLoopback;
+        // Loopback emulators speak plain http; anything else was refused by AzureAdOptionsValidator. A local emulator's
+        // keys may be rotated at will, so let an unknown kid trigger a metadata refresh at once rather than every 5 minutes.
+        var isLoopback = new Uri(settings.NormalizedInstance).IsLoopback;
+        options.RequireHttpsMetadata = !isLoopback;
+        if (isLoopback)
+        {
+            options.RefreshInterval = TimeSpan.FromSeconds(1);
+        }
+
         options.MapInboundClaims = false;
         options.IncludeErrorDetails = false;
 
         var parameters = options.TokenValidationParameters;
         parameters.ValidAudiences = settings.ValidAudiences;
-        // A template rather than a metadata fetch: the same rule as Entra's discovery document, and it works for an
-        // http authority where Identity.Web's https-only issuer retriever would fail.
-        parameters.ValidIssuers = [settings.IssuerTemplate];
+        parameters.IssuerValidator = EntraIssuerValidator.Create(settings);
         parameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
         parameters.TryAllIssuerSigningKeys = false;
         parameters.RequireSignedTokens = true;
         parameters.RequireExpirationTime = true;
-        parameters.ClockSkew = s_clockSkew;
+        parameters.ClockSkew = ClockSkew;
         parameters.NameClaimType = EntraClaimTypes.Name;
         parameters.RoleClaimType = EntraClaimTypes.Roles;
 
+        // Rejections are logged where they are classified, in RefusalResultHandler: one place for every failure source.
         options.Events ??= new JwtBearerEvents();
-        options.Events.OnAuthenticationFailed = context =>
+        var previous = options.Events.OnTokenValidated;
+        options.Events.OnTokenValidated = async context =>
         {
-            AuthenticationLog.TokenRejected(logger, context.Exception.Message);
-            return Task.CompletedTask;
+            await previous(context);
+            if (context.Result?.Failure is null)
+            {
+                await RejectIncompleteOrRevokedAsync(context);
+            }
         };
-        options.Events.OnTokenValidated = RejectIncompleteOrRevokedAsync;
     }
 
     private async Task RejectIncompleteOrRevokedAsync(TokenValidatedContext context)
@@ -67,6 +77,7 @@ internal sealed class ConfigureEntraIdJwtBearer(
             }
         }
 
+        // Entra access tokens always carry uti; jti covers other issuers. A token with neither cannot be revoked by id.
         var tokenId = principal.FindFirst(EntraClaimTypes.UniqueTokenId)?.Value ?? principal.FindFirst(EntraClaimTypes.TokenId)?.Value;
         if (tokenId is not null && await revocations.IsRevokedAsync(tokenId, context.HttpContext.RequestAborted))
         {

@@ -7,7 +7,10 @@ namespace AccountApi.Authentication;
 /// </summary>
 public interface ITokenRevocationStore
 {
-    /// <summary>Refuses the token from now until <paramref name="expiresAt"/>, after which it is refused as expired anyway.</summary>
+    /// <summary>
+    /// Refuses the token from now on. <paramref name="expiresAt"/> is its <c>exp</c>: a store may forget the entry once
+    /// the token is refused as expired anyway (after <c>exp</c> plus the validator's clock skew).
+    /// </summary>
     ValueTask RevokeAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     ValueTask<bool> IsRevokedAsync(string tokenId, CancellationToken cancellationToken);

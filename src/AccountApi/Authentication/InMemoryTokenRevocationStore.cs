@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 
 namespace AccountApi.Authentication;
 
-/// <summary>Process-local revocations; entries are dropped once the token would have expired anyway.</summary>
+/// <summary>
+/// Process-local revocations. An entry is kept until the token's expiry plus the validator's clock skew: until then
+/// JwtBearer would still accept the token, so the revocation must still refuse it.
+/// </summary>
 internal sealed class InMemoryTokenRevocationStore(TimeProvider timeProvider) : ITokenRevocationStore
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _revoked = new(StringComparer.Ordinal);
@@ -10,19 +13,19 @@ internal sealed class InMemoryTokenRevocationStore(TimeProvider timeProvider) : 
     public ValueTask RevokeAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         RemoveExpired();
-        _revoked[tokenId] = expiresAt;
+        _revoked[tokenId] = expiresAt + ConfigureEntraIdJwtBearer.ClockSkew;
         return ValueTask.CompletedTask;
     }
 
     public ValueTask<bool> IsRevokedAsync(string tokenId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_revoked.TryGetValue(tokenId, out var expiresAt) && expiresAt > timeProvider.GetUtcNow());
+        ValueTask.FromResult(_revoked.TryGetValue(tokenId, out var keepUntil) && keepUntil > timeProvider.GetUtcNow());
 
     private void RemoveExpired()
     {
         var now = timeProvider.GetUtcNow();
-        foreach (var (tokenId, expiresAt) in _revoked)
+        foreach (var (tokenId, keepUntil) in _revoked)
         {
-            if (expiresAt <= now)
+            if (keepUntil <= now)
             {
                 _revoked.TryRemove(tokenId, out _);
             }

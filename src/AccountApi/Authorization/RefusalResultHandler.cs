@@ -22,20 +22,22 @@ internal sealed class RefusalResultHandler(IOptions<AzureAdOptions> azureAd, ILo
         }
 
         var reason = authorizeResult.Challenged
-            ? await ClassifyAuthenticationAsync(context, policy)
+            ? await ClassifyAuthenticationAsync(context, policy, logger)
             : ClassifyFailure(authorizeResult.AuthorizationFailure);
 
         AuthorizationLog.Refused(logger, reason);
         await Refusal.Create(context, reason, azureAd.Value.FullyQualifiedScopes).ExecuteAsync(context);
     }
 
-    private static async Task<string> ClassifyAuthenticationAsync(HttpContext context, AuthorizationPolicy policy)
+    private static async Task<string> ClassifyAuthenticationAsync(HttpContext context, AuthorizationPolicy policy, ILogger logger)
     {
         // Authentication handlers cache their result per request, so this does not validate the token twice.
         foreach (var scheme in policy.AuthenticationSchemes)
         {
-            if ((await context.AuthenticateAsync(scheme)).Failure is not null)
+            if ((await context.AuthenticateAsync(scheme)).Failure is { } failure)
             {
+                // Every failure source ends here: IdentityModel's validators, Identity.Web's claim check, revocation.
+                AuthenticationLog.TokenRejected(logger, RefusalReasons.InvalidToken, failure.Message);
                 return RefusalReasons.InvalidToken;
             }
         }

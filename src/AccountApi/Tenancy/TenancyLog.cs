@@ -11,13 +11,13 @@ internal static partial class TenancyLog
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Tenancy refused: no X-Tenant-ID.")]
     public static partial void Missing(ILogger logger);
 
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Tenancy refused: {Count} X-Tenant-ID values.")]
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Tenancy refused: {Count} X-Tenant-ID values.")]
     public static partial void SeveralValues(ILogger logger, int count);
 
     // The value itself is not logged: it failed the syntax check and could hold anything.
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Tenancy refused: malformed X-Tenant-ID of {Length} characters.")]
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Tenancy refused: malformed X-Tenant-ID of {Length} characters.")]
     public static partial void Malformed(ILogger logger, int length);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Tenancy '{Tenancy}' refused: {Detail}.")]
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Tenancy '{Tenancy}' refused: {Detail}.")]
     public static partial void NotPermitted(ILogger logger, string tenancy, string detail);
 }
