@@ -64,7 +64,9 @@ public sealed class TokenRefusalTests(AccountApiFactory factory) : IClassFixture
     public static TheoryData<string, Func<TestAccessToken, TestAccessToken>> InvalidClaims => new()
     {
         { "expired", t => t with { IssuedAt = DateTimeOffset.UtcNow.AddHours(-2), NotBefore = DateTimeOffset.UtcNow.AddHours(-2), Expires = DateTimeOffset.UtcNow.AddMinutes(-10) } },
+        { "expired 3 minutes ago, beyond the 2-minute skew", t => t with { IssuedAt = DateTimeOffset.UtcNow.AddHours(-1), NotBefore = DateTimeOffset.UtcNow.AddHours(-1), Expires = DateTimeOffset.UtcNow.AddMinutes(-3) } },
         { "not yet valid", t => t with { NotBefore = DateTimeOffset.UtcNow.AddMinutes(10), Expires = DateTimeOffset.UtcNow.AddHours(1) } },
+        { "valid from 3 minutes ahead, beyond the skew", t => t with { NotBefore = DateTimeOffset.UtcNow.AddMinutes(3), Expires = DateTimeOffset.UtcNow.AddHours(1) } },
         { "issuer of another authority", t => t with { Issuer = $"https://login.evil.example/{t.DirectoryId}/v2.0" } },
         { "issuer of another directory than tid", t => t with { Issuer = $"https://login.accountapi.test/{FabrikamDirectory}/v2.0" } },
         { "v1 issuer", t => t with { Issuer = $"https://sts.windows.net/{t.DirectoryId}/" } },
@@ -145,6 +147,17 @@ public sealed class TokenRefusalTests(AccountApiFactory factory) : IClassFixture
         using var response = await client.SendAsync(request);
 
         await ProblemAssert.RefusedAsync(response, "invalid_token");
+    }
+
+    [Fact]
+    public async Task GetMe_WithTokenExpiredWithinTheClockSkew_IsStillAccepted()
+    {
+        var token = ContosoUser with { IssuedAt = DateTimeOffset.UtcNow.AddHours(-1), NotBefore = DateTimeOffset.UtcNow.AddHours(-1), Expires = DateTimeOffset.UtcNow.AddMinutes(-1) };
+        using var client = factory.CreateClient(token, "contoso");
+
+        using var response = await client.GetAsync("/account/me");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using AccountApi.Authentication;
 using AccountApi.Tenancy;
+using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -55,13 +56,15 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
     [InlineData("http://localhost:5080/dev-idp/")]
     [InlineData("http://127.0.0.1:5080/")]
     [InlineData("http://[::1]:5080/")]
-    public async Task Start_WithPlainHttpAuthorityOnLoopback_Starts(string instance)
+    public async Task GetMe_WithPlainHttpAuthorityOnLoopback_FetchesItsKeysAndAcceptsItsTokens(string instance)
     {
-        using var loopback = factory.WithWebHostBuilder(builder => builder.ConfigureAppConfiguration((_, configuration) =>
-            configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureAd:Instance"] = instance })));
+        // The metadata really is fetched over http: JwtBearer would refuse it if RequireHttpsMetadata stayed on.
+        using var loopback = new AccountApiFactory(new TestAuthority(instance));
+        using var client = loopback.CreateClient(AccountApiFactory.ContosoUser, "contoso");
 
-        using var response = await loopback.CreateClient().GetAsync("/health/live");
+        using var response = await client.GetAsync("/account/me");
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.True(loopback.Authority.MetadataRequests >= 2, "discovery and JWKS were fetched from the loopback authority");
     }
 }

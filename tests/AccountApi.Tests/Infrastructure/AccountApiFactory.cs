@@ -20,7 +20,15 @@ public sealed class AccountApiFactory : WebApplicationFactory<Program>
     public static readonly Guid FabrikamDirectory = Guid.Parse("fabfab00-0000-4000-8000-000000000002");
     public static readonly Guid UnknownDirectory = Guid.Parse("0dd0dd00-0000-4000-8000-000000000009");
 
-    public TestAuthority Authority { get; } = new();
+    public AccountApiFactory()
+        : this(new TestAuthority())
+    {
+    }
+
+    /// <summary>A host whose authority lives at another address, e.g. a loopback emulator over plain http (internal: xunit fixtures need one public constructor).</summary>
+    internal AccountApiFactory(TestAuthority authority) => Authority = authority;
+
+    public TestAuthority Authority { get; }
 
     /// <summary>A valid delegated token of Contoso with <c>Account.Read</c>; vary it with <c>with</c>.</summary>
     public static TestAccessToken ContosoUser => new() { DirectoryId = ContosoDirectory, Audience = ApiClientId };
