@@ -2,9 +2,9 @@ using AccountApi.Accounts;
 using AccountApi.Authentication;
 using AccountApi.Authorization;
 using AccountApi.DevelopmentIdentity;
+using AccountApi.Health;
 using AccountApi.OpenApi;
 using AccountApi.Tenancy;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,7 +15,7 @@ builder.AddTenancy();
 // The account policy; every refusal becomes a 403 problem document with a reason.
 builder.AddAccountAuthorization();
 builder.Services.AddProblemDetails();
-builder.Services.AddHealthChecks();
+builder.AddAccountHealthChecks();
 builder.AddAccountOpenApi();
 // The embedded development identity provider (DevIdentity:Enabled; refused outside Development).
 builder.AddDevelopmentIdentity();
@@ -25,13 +25,13 @@ var app = builder.Build();
 // Order matters (README, "Request pipeline"): errors → public docs → authentication → tenancy → authorization → endpoints.
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseAccountOpenApi();
+app.UseAccountSwaggerUi();
 app.UseAuthentication();
 app.UseTenancyResolution();
 app.UseAuthorization();
 
-// Liveness runs no checks: it says the process serves requests, nothing more.
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapAccountHealthChecks();
+app.MapAccountOpenApi();
 app.MapAccountEndpoints();
 app.MapDevelopmentIdentity();
 

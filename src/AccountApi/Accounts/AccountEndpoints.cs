@@ -23,7 +23,8 @@ internal static class AccountEndpoints
         group.MapGet("/me", GetMe)
             .WithName("GetMyAccount")
             .WithSummary("The signed-in user's account in the tenancy named by X-Tenant-ID.")
-            .WithDescription("Requires a delegated Entra ID token with the configured scope and a tenancy that admits the token's directory.");
+            .WithDescription("Requires a delegated Entra ID token with the configured scope and a tenancy that admits the token's directory.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return group;
     }
 
@@ -32,7 +33,7 @@ internal static class AccountEndpoints
         // The account policy guarantees a resolved tenancy; refuse rather than trust that if it ever does not hold.
         if (tenancy.Tenancy is not { } current || !tenancy.IsResolved)
         {
-            return Refusal.Create(context, RefusalReasons.TenantNotPermitted, []);
+            return Refusal.Problem(context, RefusalReasons.TenantNotPermitted);
         }
 
         return TypedResults.Ok(new AccountResponse(

@@ -16,7 +16,3 @@ public sealed record AccountResponse(
     TenancyResponse Tenancy,
     IReadOnlyList<string> Scopes,
     IReadOnlyList<string> Roles);
-
-/// <param name="Name">The tenancy's canonical name, as configured (whatever the case of the header).</param>
-/// <param name="DisplayName">The tenancy's display name.</param>
-public sealed record TenancyResponse(string Name, string DisplayName);

@@ -5,10 +5,11 @@ using Microsoft.Net.Http.Headers;
 
 namespace AccountApi.Authorization;
 
-/// <summary>Builds the 403 problem document (RFC 9457) and, for token failures, the RFC 6750 challenge.</summary>
+/// <summary>The 403 problem document (RFC 9457) and, for token failures, the RFC 6750 challenge.</summary>
 internal static class Refusal
 {
-    public static ProblemHttpResult Create(HttpContext context, string reason, IEnumerable<string> requiredScopes)
+    /// <summary>Answers the request with the refusal: no-store, the challenge where the token is at fault, the problem.</summary>
+    public static Task WriteAsync(HttpContext context, string reason, IEnumerable<string> requiredScopes)
     {
         var headers = context.Response.Headers;
         headers.CacheControl = "no-store";
@@ -25,9 +26,14 @@ internal static class Refusal
             headers[HeaderNames.WWWAuthenticate] = challenge;
         }
 
+        return Problem(context, reason).ExecuteAsync(context);
+    }
+
+    /// <summary>The problem document alone.</summary>
+    public static ProblemHttpResult Problem(HttpContext context, string reason) =>
         // Type and traceId are set here, not left to IProblemDetailsService: it declines clients whose Accept header
         // excludes JSON, and the fallback writer would then omit them.
-        return TypedResults.Problem(new ProblemDetails
+        TypedResults.Problem(new ProblemDetails
         {
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.4",
             Status = StatusCodes.Status403Forbidden,
@@ -39,5 +45,4 @@ internal static class Refusal
                 ["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier,
             },
         });
-    }
 }

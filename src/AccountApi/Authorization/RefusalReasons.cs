@@ -4,7 +4,7 @@ namespace AccountApi.Authorization;
 /// The machine-readable <c>error</c> of every 403, in the order they are checked: token reasons first, so a caller
 /// without a valid token learns nothing about tenancies.
 /// </summary>
-public static class RefusalReasons
+internal static class RefusalReasons
 {
     public const string MissingToken = "missing_token";
     public const string InvalidToken = "invalid_token";

@@ -26,7 +26,7 @@ internal sealed class RefusalResultHandler(IOptions<AzureAdOptions> azureAd, ILo
             : ClassifyFailure(authorizeResult.AuthorizationFailure);
 
         AuthorizationLog.Refused(logger, reason);
-        await Refusal.Create(context, reason, azureAd.Value.FullyQualifiedScopes).ExecuteAsync(context);
+        await Refusal.WriteAsync(context, reason, azureAd.Value.FullyQualifiedScopes);
     }
 
     private static async Task<string> ClassifyAuthenticationAsync(HttpContext context, AuthorizationPolicy policy, ILogger logger)

@@ -53,17 +53,15 @@ internal static class OpenApiExtensions
     }
 
     /// <summary>
-    /// Serves the document and Swagger UI when enabled. Both are public; call this before authentication so that the
-    /// UI middleware answers before the fallback policy would refuse it.
+    /// Swagger UI at <c>/swagger</c>, when enabled. It is public: call this before authentication, so that the UI
+    /// middleware answers before the fallback policy would refuse it.
     /// </summary>
-    public static WebApplication UseAccountOpenApi(this WebApplication app)
+    public static WebApplication UseAccountSwaggerUi(this WebApplication app)
     {
-        var enabled = app.Services.GetRequiredService<IOptions<OpenApiOptions>>().Value.Enabled ?? app.Environment.IsDevelopment();
-        if (enabled)
+        if (IsEnabled(app))
         {
             var clientId = app.Services.GetRequiredService<IOptions<OpenApiOptions>>().Value.ClientId;
             var scopes = app.Services.GetRequiredService<IOptions<AzureAdOptions>>().Value.FullyQualifiedScopes;
-            app.MapSwagger().AllowAnonymous();
             app.UseSwaggerUI(options =>
             {
                 options.OAuthClientId(clientId);
@@ -74,4 +72,18 @@ internal static class OpenApiExtensions
 
         return app;
     }
+
+    /// <summary>The OpenAPI document at <c>/swagger/v1/swagger.json</c>, when enabled; public.</summary>
+    public static WebApplication MapAccountOpenApi(this WebApplication app)
+    {
+        if (IsEnabled(app))
+        {
+            app.MapSwagger().AllowAnonymous();
+        }
+
+        return app;
+    }
+
+    private static bool IsEnabled(WebApplication app) =>
+        app.Services.GetRequiredService<IOptions<OpenApiOptions>>().Value.Enabled ?? app.Environment.IsDevelopment();
 }

@@ -5,19 +5,19 @@ namespace AccountApi.Tenancy;
 /// <summary>An immutable, validated set of tenancies. Built whole or not at all.</summary>
 internal sealed class TenancyCatalog
 {
-    private readonly FrozenDictionary<string, Tenancy> _tenancies;
+    private readonly FrozenDictionary<string, TenancyInfo> _tenancies;
 
-    private TenancyCatalog(FrozenDictionary<string, Tenancy> tenancies) => _tenancies = tenancies;
+    private TenancyCatalog(FrozenDictionary<string, TenancyInfo> tenancies) => _tenancies = tenancies;
 
     public int Count => _tenancies.Count;
 
-    public Tenancy? Find(string name) => _tenancies.GetValueOrDefault(name);
+    public TenancyInfo? Find(string name) => _tenancies.GetValueOrDefault(name);
 
     /// <summary>Validates every definition; on any error returns no catalog and every message, each naming its key.</summary>
     public static TenancyCatalog? TryCreate(TenancyOptions options, out IReadOnlyList<string> errors)
     {
         var failures = new List<string>();
-        var tenancies = new Dictionary<string, Tenancy>(StringComparer.OrdinalIgnoreCase);
+        var tenancies = new Dictionary<string, TenancyInfo>(StringComparer.OrdinalIgnoreCase);
 
         foreach (var (name, definition) in options.Tenancies)
         {
@@ -48,7 +48,7 @@ internal sealed class TenancyCatalog
             }
 
             var displayName = string.IsNullOrWhiteSpace(definition.DisplayName) ? name : definition.DisplayName;
-            tenancies[name] = new Tenancy(name, displayName, directoryIds.ToFrozenSet(), definition.Suspended);
+            tenancies[name] = new TenancyInfo(name, displayName, directoryIds.ToFrozenSet(), definition.Suspended);
         }
 
         errors = failures;

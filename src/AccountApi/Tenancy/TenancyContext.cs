@@ -5,11 +5,11 @@ public sealed class TenancyContext
 {
     public TenancyResolution Resolution { get; private set; } = TenancyResolution.NotEvaluated;
 
-    public Tenancy? Tenancy { get; private set; }
+    public TenancyInfo? Tenancy { get; private set; }
 
     public bool IsResolved => Resolution == TenancyResolution.Resolved;
 
-    internal void Resolve(Tenancy tenancy) => (Resolution, Tenancy) = (TenancyResolution.Resolved, tenancy);
+    internal void Resolve(TenancyInfo tenancy) => (Resolution, Tenancy) = (TenancyResolution.Resolved, tenancy);
 
     internal void Refuse(TenancyResolution resolution) => (Resolution, Tenancy) = (resolution, null);
 }

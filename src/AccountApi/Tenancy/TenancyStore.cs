@@ -17,43 +17,39 @@ internal sealed class TenancyStore : IDisposable
     {
         _configuration = configuration;
         _logger = logger;
-        _catalog = Load() ?? throw new InvalidOperationException(
-            $"The {TenancyOptions.SectionName} configuration is invalid; see the start-up validation errors.");
+        // Start-up validation has already refused an invalid section; this only guards a store built without it.
+        _catalog = Load(out var errors) ?? throw new InvalidOperationException(string.Join(" ", errors));
         _reloadSubscription = ChangeToken.OnChange(configuration.GetReloadToken, Reload);
     }
 
-    public Tenancy? Find(string name) => _catalog.Find(name);
+    public TenancyInfo? Find(string name) => _catalog.Find(name);
 
     public void Dispose() => _reloadSubscription.Dispose();
 
     private void Reload()
     {
-        if (Load() is { } catalog)
+        if (Load(out var errors) is { } catalog)
         {
             _catalog = catalog;
             TenancyLog.Reloaded(_logger, catalog.Count);
         }
+        else
+        {
+            TenancyLog.ReloadRejected(_logger, string.Join(" ", errors));
+        }
     }
 
-    private TenancyCatalog? Load()
+    private TenancyCatalog? Load(out IReadOnlyList<string> errors)
     {
-        IReadOnlyList<string> errors;
-        TenancyCatalog? catalog;
         try
         {
-            catalog = TenancyCatalog.TryCreate(TenancyOptions.Bind(_configuration), out errors);
+            return TenancyCatalog.TryCreate(TenancyOptions.Bind(_configuration), out errors);
         }
         catch (InvalidOperationException exception)
         {
             // The binder names the key it could not convert (e.g. Suspended: "maybe").
-            (catalog, errors) = (null, [exception.Message]);
+            errors = [exception.Message];
+            return null;
         }
-
-        if (catalog is null)
-        {
-            TenancyLog.ReloadRejected(_logger, string.Join(" ", errors));
-        }
-
-        return catalog;
     }
 }
