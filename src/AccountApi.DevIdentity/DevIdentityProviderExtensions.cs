@@ -75,6 +75,7 @@ public static class DevIdentityProviderExtensions
         services.AddSingleton<AuthorizationCodeGrantHandler>();
         services.AddSingleton<RefreshTokenGrantHandler>();
         services.AddSingleton<ClientCredentialsGrantHandler>();
+        services.AddSingleton<TokenServices>();
         services.AddHostedService<DevIdentityStartup>();
         return builder;
     }

@@ -1,4 +1,5 @@
 using AccountApi.DevIdentity.Configuration;
+using AccountApi.DevIdentity.Logging;
 using AccountApi.DevIdentity.Protocol;
 using AccountApi.DevIdentity.Tenancy;
 
@@ -91,7 +92,7 @@ internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, Scop
         client = catalog.FindClient(clientId);
         if (client is null)
         {
-            return new AuthorizeError(OAuthErrors.UnauthorizedClient, $"client_id '{clientId}' is not a registered client application.");
+            return new AuthorizeError(OAuthErrors.UnauthorizedClient, $"client_id '{LogValue.Sanitize(clientId)}' is not a registered client application.");
         }
 
         redirectUri = parameters[OAuthParameterNames.RedirectUri];
@@ -100,7 +101,7 @@ internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, Scop
             var registered = client.RedirectUris.Count == 0 ? "none" : string.Join(", ", client.RedirectUris);
             return new AuthorizeError(
                 OAuthErrors.InvalidRequest,
-                $"redirect_uri '{redirectUri}' is not registered for client '{client.Name}'; it must equal one of: {registered}.");
+                $"redirect_uri '{(redirectUri is null ? "" : LogValue.Sanitize(redirectUri))}' is not registered for client '{client.Name}'; it must equal one of: {registered}.");
         }
 
         return null;

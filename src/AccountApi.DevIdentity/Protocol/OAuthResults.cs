@@ -5,8 +5,8 @@ namespace AccountApi.DevIdentity.Protocol;
 /// <summary>Factory for the provider's JSON results.</summary>
 internal static class OAuthResults
 {
-    public static IResult Error(string error, string description) =>
-        new NoStoreJsonResult<OAuthError>(new OAuthError(error, description), StatusCodes.Status400BadRequest);
+    public static IResult Error(string error, string description, int statusCode = StatusCodes.Status400BadRequest) =>
+        new NoStoreJsonResult<OAuthError>(new OAuthError(error, description), statusCode);
 
     /// <summary>401 <c>invalid_client</c>; with <c>WWW-Authenticate: Basic</c> when the client used Basic (RFC 6749 §5.2).</summary>
     public static IResult InvalidClient(string description, bool usedBasic) => new NoStoreJsonResult<OAuthError>(

@@ -1,4 +1,5 @@
 using AccountApi.DevIdentity.Configuration;
+using AccountApi.DevIdentity.Logging;
 
 namespace AccountApi.DevIdentity.Protocol;
 
@@ -36,7 +37,7 @@ internal sealed class ScopeParser(DevIdentityCatalog catalog)
             var known = name is null ? null : catalog.ApiScopes.FirstOrDefault(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase));
             if (known is null)
             {
-                error = $"The scope '{item}' is not offered. Request {ApiScopePrefix}.default or one of: {string.Join(", ", catalog.ApiScopes.Select(s => ApiScopePrefix + s))}.";
+                error = $"The scope '{LogValue.Sanitize(item)}' is not offered. Request {ApiScopePrefix}.default or one of: {string.Join(", ", catalog.ApiScopes.Select(s => ApiScopePrefix + s))}.";
                 return null;
             }
 

@@ -11,6 +11,8 @@ internal static class SigningKeyFile
 {
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerOnlyFolder = OwnerReadWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode GroupAndOthers = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
 
     /// <summary>The keys in the file, current first, or null when there is no file.</summary>
@@ -56,7 +58,11 @@ internal static class SigningKeyFile
 
         var content = JsonSerializer.Serialize(new StoredSigningKeySet([.. keys.Published.Select(k => k.Stored)]), s_json);
         var temporary = path + ".tmp";
-        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        // A temporary file left by a crash keeps whatever mode it had (and whoever opened it keeps reading it), so
+        // it is removed, and the new one is created, never reused, already owner-only: the key is never written
+        // into a file that others can read.
+        File.Delete(temporary);
+        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
             fileOptions.UnixCreateMode = OwnerReadWrite;
@@ -67,12 +73,38 @@ internal static class SigningKeyFile
             writer.Write(content);
         }
 
-        if (!OperatingSystem.IsWindows())
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>
+    /// On Unix, sets an existing key file that group or others may use back to 0600 (an older version of this
+    /// provider, a copy or an editor may have widened it). Returns the mode it had when it was tightened, null when
+    /// it was already owner-only.
+    /// </summary>
+    public static UnixFileMode? RestrictToOwner(string path)
+    {
+        if (OperatingSystem.IsWindows())
         {
-            // UnixCreateMode applies only to new files; a stale temporary file keeps its mode, so set it again.
-            File.SetUnixFileMode(temporary, OwnerReadWrite);
+            return null;
         }
 
-        File.Move(temporary, path, overwrite: true);
+        var mode = File.GetUnixFileMode(path);
+        if ((mode & GroupAndOthers) == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            File.SetUnixFileMode(path, OwnerReadWrite);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            throw new InvalidOperationException(
+                $"The development identity provider's signing key file '{path}' can be read by other users and its mode cannot be changed ({ex.Message}). Run chmod 600 on it, or delete it to create a new key.",
+                ex);
+        }
+
+        return mode;
     }
 }

@@ -53,6 +53,11 @@ internal sealed class SigningKeyStore(
             }
             else
             {
+                if (SigningKeyFile.RestrictToOwner(_path) is { } widerMode)
+                {
+                    logger.SigningKeyFileModeTightened(_path, Convert.ToString((int)widerMode, 8).PadLeft(4, '0'));
+                }
+
                 logger.SigningKeyLoaded(keys.Current.KeyId, _path);
             }
 

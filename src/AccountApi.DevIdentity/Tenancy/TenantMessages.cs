@@ -1,10 +1,10 @@
+using AccountApi.DevIdentity.Logging;
+
 namespace AccountApi.DevIdentity.Tenancy;
 
 /// <summary>The text every endpoint uses for a tenant segment it does not know.</summary>
 internal static class TenantMessages
 {
     public static string Unknown(string tenant) =>
-        $"Tenant '{Truncate(tenant)}' is not a configured directory id, 'common' or 'organizations'; use one of those in the path.";
-
-    private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
+        $"Tenant '{LogValue.Sanitize(tenant)}' is not a configured directory id, 'common' or 'organizations'; use one of those in the path.";
 }

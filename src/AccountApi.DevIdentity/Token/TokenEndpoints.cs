@@ -1,12 +1,10 @@
-using AccountApi.DevIdentity.Grants;
 using AccountApi.DevIdentity.Logging;
 using AccountApi.DevIdentity.Protocol;
 using AccountApi.DevIdentity.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AccountApi.DevIdentity.Token;
 
@@ -29,10 +27,10 @@ internal static class TokenEndpoints
         group.MapPost("/{tenant}/oauth2/v2.0/oauth/token", HandleAsync).WithName("DevIdentityTokenSeedSpelling");
     }
 
-    private static async Task<IResult> HandleAsync(string tenant, HttpContext context, TenantResolver resolver, ClientAuthenticator authenticator)
+    private static async Task<IResult> HandleAsync(
+        string tenant, HttpContext context, TokenServices services, [FromServices] IAccessTokenRevocationSink revocationSink)
     {
-        var services = context.RequestServices;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TokenEndpoints).FullName!);
+        var logger = services.Logger;
         var parameters = await FormReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         if (parameters is null)
         {
@@ -45,7 +43,7 @@ internal static class TokenEndpoints
             return TokenRefusal.Create(logger, grantType, OAuthErrors.InvalidRequest, $"The parameter '{repeated}' was sent more than once; send it once.");
         }
 
-        if (resolver.Resolve(tenant) is not { } selection)
+        if (services.Resolver.Resolve(tenant) is not { } selection)
         {
             return TokenRefusal.Create(logger, grantType, OAuthErrors.InvalidRequest, TenantMessages.Unknown(tenant));
         }
@@ -60,7 +58,7 @@ internal static class TokenEndpoints
             return TokenRefusal.Create(logger, "unsupported", OAuthErrors.UnsupportedGrantType, "grant_type must be authorization_code, refresh_token or client_credentials.");
         }
 
-        var authentication = authenticator.Authenticate(context.Request, parameters);
+        var authentication = services.Authenticator.Authenticate(context.Request, parameters);
         if (authentication.Client is not { } client)
         {
             logger.ClientAuthenticationFailed(grantType, authentication.FailureReason!);
@@ -68,13 +66,12 @@ internal static class TokenEndpoints
         }
 
         var request = new TokenRequestContext(
-            selection, client, authentication.UsedSecret, parameters,
-            services.GetRequiredService<IAccessTokenRevocationSink>(), context.RequestAborted);
+            selection, client, authentication.UsedSecret, parameters, revocationSink, context.RequestAborted);
         return grantType switch
         {
-            GrantTypes.AuthorizationCode => await services.GetRequiredService<AuthorizationCodeGrantHandler>().HandleAsync(request).ConfigureAwait(false),
-            GrantTypes.RefreshToken => await services.GetRequiredService<RefreshTokenGrantHandler>().HandleAsync(request).ConfigureAwait(false),
-            _ => services.GetRequiredService<ClientCredentialsGrantHandler>().Handle(request),
+            GrantTypes.AuthorizationCode => await services.AuthorizationCode.HandleAsync(request).ConfigureAwait(false),
+            GrantTypes.RefreshToken => await services.RefreshToken.HandleAsync(request).ConfigureAwait(false),
+            _ => services.ClientCredentials.Handle(request),
         };
     }
 }

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace AccountApi.DevIdentity.Tests.Infrastructure;
 
 /// <summary>
-/// A minimal WebApplication on a TestServer with the provider added and mapped, a recording revocation sink and a
-/// hand-moved clock. Unless a path is given, the signing key file lives in a temporary folder removed on dispose.
+/// A minimal WebApplication on a TestServer with the provider added and mapped, a recording revocation sink, a
+/// hand-moved clock and, when given, a logger provider that records the logs. Unless a path is given, the signing
+/// key file lives in a temporary folder removed on dispose.
 /// </summary>
 internal sealed class DevIdentityTestHost : IAsyncDisposable
 {
@@ -42,7 +43,7 @@ internal sealed class DevIdentityTestHost : IAsyncDisposable
     }
 
     public static async Task<DevIdentityTestHost> StartAsync(
-        Action<Dictionary<string, string?>>? configure = null, string? signingKeyPath = null)
+        Action<Dictionary<string, string?>>? configure = null, string? signingKeyPath = null, ILoggerProvider? logs = null)
     {
         string? ownedFolder = null;
         if (signingKeyPath is null)
@@ -54,6 +55,11 @@ internal sealed class DevIdentityTestHost : IAsyncDisposable
         var settings = DevData.Settings(signingKeyPath);
         configure?.Invoke(settings);
         var builder = CreateBuilder(settings);
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         var sink = new RecordingRevocationSink();
         var time = new ManualTimeProvider();
         builder.Services.AddSingleton<IAccessTokenRevocationSink>(sink);

@@ -73,7 +73,8 @@ public sealed class SigningKeyTests
         var oldKid = await CurrentKidAsync(host);
         var oldToken = (await host.Client.SignInCliAsync()).GetProperty("access_token").GetString()!;
 
-        using var rotation = await host.Client.PostAsync("/dev-idp/keys/rotate", null);
+        using var body = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        using var rotation = await host.Client.PostAsync("/dev-idp/keys/rotate", body);
         var rotated = await rotation.ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.OK, rotation.StatusCode);
