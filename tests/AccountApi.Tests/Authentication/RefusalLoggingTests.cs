@@ -48,6 +48,22 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task RevokedToken_LogsItsTokenIdButNotTheToken()
+    {
+        var claims = ContosoUser;
+        var token = factory.Authority.Sign(claims);
+        using var host = WithCapturedLogs();
+        await host.Services.GetRequiredService<AccountApi.Authentication.ITokenRevocationStore>()
+            .RevokeAsync(claims.TokenId, claims.Expires, CancellationToken.None);
+
+        using var response = await SendAsync(host, token, "contoso");
+
+        await ProblemAssert.RefusedAsync(response, "invalid_token");
+        Assert.Contains($"(uti {claims.TokenId}) has been revoked", Assert.Single(_logs.MessagesOf(1001)), StringComparison.Ordinal);
+        AssertNeverLogged(token);
+    }
+
+    [Fact]
     public async Task TokenWithoutScpOrRoles_LogsIdentityWebsReason()
     {
         var token = factory.Authority.Sign(ContosoUser with { Scopes = null });
