@@ -65,7 +65,7 @@ public sealed class SwaggerSignInTests : IAsyncLifetime, IDisposable
 
     private async Task<(int Status, string Body)> SignInAndGetMeAsync(string user, string tenancy)
     {
-        Assert.NotNull(_browser);
+        Assert.True(_browser is not null, $"Chromium is required at {ChromiumFactAttribute.ChromiumPath}: run 'apt-get install chromium'.");
         await using var context = await _browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{_host.BaseAddress}/swagger/index.html");
