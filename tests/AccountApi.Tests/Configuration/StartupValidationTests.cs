@@ -1,4 +1,5 @@
 using AccountApi.Authentication;
+using AccountApi.Cors;
 using AccountApi.Tenancy;
 using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
@@ -23,6 +24,11 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
     [InlineData("Tenancies:globex:DirectoryIds:0", "not-a-guid", "Tenancies:globex:DirectoryIds:0")]
     [InlineData("Tenancies:globex:DirectoryIds:0", "00000000-0000-0000-0000-000000000000", "Tenancies:globex:DirectoryIds:0")]
     [InlineData("Tenancies:glo_bex:DirectoryIds:0", "c0c0c0c0-0000-4000-8000-000000000001", "Tenancies:glo_bex")]
+    [InlineData("Cors:AllowedOrigins:0", "*", "Cors:AllowedOrigins:0")]
+    [InlineData("Cors:AllowedOrigins:0", "http://localhost:3000/", "Cors:AllowedOrigins:0")]
+    [InlineData("Cors:AllowedOrigins:0", "https://app.contoso.example/spa", "Cors:AllowedOrigins:0")]
+    [InlineData("Cors:AllowedOrigins:0", "HTTPS://App.Contoso.Example", "Cors:AllowedOrigins:0")]
+    [InlineData("Cors:AllowedOrigins:0", "file:///tmp/page.html", "Cors:AllowedOrigins:0")]
     public async Task Start_WithInvalidSetting_FailsNamingTheKey(string key, string value, string namedKey)
     {
         // The same registrations Program.cs makes, on a bare host: WebApplicationFactory's deferred host races with
@@ -31,7 +37,7 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
         settings[key] = value;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddEntraIdAuthentication().AddTenancy();
+        builder.AddEntraIdAuthentication().AddTenancy().AddAccountCors();
         await using var app = builder.Build();
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
@@ -53,7 +59,7 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
     }
 
     [Theory]
-    [InlineData("http://localhost:5080/dev-idp/")]
+    [InlineData("http://localhost:5443/")]
     [InlineData("http://127.0.0.1:5080/")]
     [InlineData("http://[::1]:5080/")]
     public async Task GetMe_WithPlainHttpAuthorityOnLoopback_FetchesItsKeysAndAcceptsItsTokens(string instance)

@@ -3,10 +3,12 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace AccountApi.Tests.DevelopmentIdentity;
+namespace AccountApi.DevHost.Tests.Infrastructure;
 
-/// <summary>What a client application does against the identity provider and the API: plain HTTP, no shortcuts.</summary>
-public sealed class SignInClient(HttpClient http)
+/// <summary>
+/// What a client application does against the identity provider (over https) and the API: plain HTTP, no shortcuts.
+/// </summary>
+public sealed class SignInClient(HttpClient provider, HttpClient api)
 {
     public const string ApiClientId = "11111111-1111-4111-8111-111111111111";
     public const string AccountRead = $"api://{ApiClientId}/Account.Read";
@@ -29,7 +31,7 @@ public sealed class SignInClient(HttpClient http)
             ["scope"] = $"{AccountRead} offline_access",
             ["login_hint"] = user,
         };
-        using var response = await http.GetAsync(QueryHelpers.AddQueryString($"/dev-idp/{tenant}/oauth2/v2.0/authorize", query));
+        using var response = await provider.GetAsync(QueryHelpers.AddQueryString($"/{tenant}/oauth2/v2.0/authorize", query));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.ToString();
         Assert.StartsWith(CliRedirect + "?", location, StringComparison.Ordinal);
@@ -74,7 +76,7 @@ public sealed class SignInClient(HttpClient http)
         var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         request.Headers.Add("X-Tenant-ID", tenancy);
-        return http.SendAsync(request);
+        return api.SendAsync(request);
     }
 
     public static async Task<JsonElement> ReadTokensAsync(HttpResponseMessage response)
@@ -85,5 +87,5 @@ public sealed class SignInClient(HttpClient http)
     }
 
     private Task<HttpResponseMessage> PostTokenAsync(string tokenPath, Dictionary<string, string> form, string tenant = "organizations") =>
-        http.PostAsync($"/dev-idp/{tenant}/{tokenPath}", new FormUrlEncodedContent(form));
+        provider.PostAsync($"/{tenant}/{tokenPath}", new FormUrlEncodedContent(form));
 }

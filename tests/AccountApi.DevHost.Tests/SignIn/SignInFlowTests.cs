@@ -1,25 +1,26 @@
 using System.Net;
 using System.Text.Json;
+using AccountApi.DevHost.Tests.Infrastructure;
 using AccountApi.DevIdentity;
 using AccountApi.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AccountApi.Tests.DevelopmentIdentity;
+namespace AccountApi.DevHost.Tests.SignIn;
 
 /// <summary>
-/// The seed's sign-in flow end to end: the embedded identity provider issues the tokens, the real Microsoft.Identity.Web
-/// pipeline validates them against the provider's discovery document and JWKS, and the API answers.
+/// The seed's sign-in flow end to end over real sockets: the development identity provider issues the tokens over
+/// https, the real Microsoft.Identity.Web pipeline validates them against the provider's discovery document and JWKS
+/// (fetched over https, trusting exactly the development certificate), and the API answers.
 /// </summary>
-public sealed class SignInFlowTests : IClassFixture<DevelopmentHostFactory>
+public sealed class SignInFlowTests : IClassFixture<DevHostFixture>
 {
-    private readonly DevelopmentHostFactory _factory;
+    private readonly DevHostFixture _host;
     private readonly SignInClient _client;
 
-    public SignInFlowTests(DevelopmentHostFactory factory)
+    public SignInFlowTests(DevHostFixture host)
     {
-        _factory = factory;
-        _client = new SignInClient(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        _host = host;
+        _client = new SignInClient(host.CreateClient(host.ProviderBase), host.CreateClient(host.ApiBase));
     }
 
     [Theory]
@@ -131,7 +132,7 @@ public sealed class SignInFlowTests : IClassFixture<DevelopmentHostFactory>
         var before = (await _client.SignInAsync("alice@contoso.example")).GetProperty("access_token").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await _client.GetMeAsync(before, "contoso")).StatusCode);
 
-        await _factory.Services.GetRequiredService<IDevSigningKeys>().RotateAsync();
+        await _host.Host.IdentityProvider.Services.GetRequiredService<IDevSigningKeys>().RotateAsync();
         var after = (await _client.SignInAsync("alice@contoso.example")).GetProperty("access_token").GetString()!;
 
         // The API learns the new key when a token names a kid it does not know (JwtBearer refreshes its metadata);

@@ -1,11 +1,11 @@
 using AccountApi.Authentication;
 using AccountApi.DevIdentity;
 
-namespace AccountApi.DevelopmentIdentity;
+namespace AccountApi.DevHost.Composition;
 
 /// <summary>
-/// In this process the identity provider and the API share one revocation store: what the provider revokes on a
-/// refresh or a reused grant, the API refuses on the next request.
+/// The provider and the API run in one process here and share the API's revocation store: what the provider revokes
+/// on a refresh or a reused grant, the API refuses on the next request.
 /// </summary>
 internal sealed class RevocationStoreSink(ITokenRevocationStore store) : IAccessTokenRevocationSink
 {

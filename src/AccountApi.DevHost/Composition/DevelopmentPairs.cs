@@ -1,0 +1,58 @@
+using AccountApi.Authentication;
+using AccountApi.DevIdentity;
+
+namespace AccountApi.DevHost.Composition;
+
+/// <summary>
+/// The development settings state several facts twice, once for the API and once for the provider. Each pair must
+/// agree or sign-in "works" and every call is refused; this says which keys disagree before anything starts.
+/// </summary>
+internal static class DevelopmentPairs
+{
+    public static void Check(AzureAdOptions azureAd, DevIdentityOptions provider, IConfiguration api)
+    {
+        var failures = new List<string>();
+        var instance = azureAd.Instance.TrimEnd('/');
+        var providerAddress = provider.PublicBaseAddress.TrimEnd('/');
+        if (!string.Equals(instance, providerAddress, StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"AzureAd:Instance '{azureAd.Instance}' must be the provider's DevIdentity:PublicBaseAddress '{provider.PublicBaseAddress}' (with a trailing '/').");
+        }
+
+        if (!SameGuid(azureAd.ClientId, provider.Api.ClientId))
+        {
+            failures.Add($"AzureAd:ClientId '{azureAd.ClientId}' must equal DevIdentity:Api:ClientId '{provider.Api.ClientId}': the provider issues tokens for that audience.");
+        }
+
+        foreach (var scope in azureAd.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(s => !provider.Api.Scopes.Contains(s, StringComparer.Ordinal)))
+        {
+            failures.Add($"AzureAd:Scopes names '{scope}', which DevIdentity:Api:Scopes does not offer.");
+        }
+
+        if (api["OpenApi:ClientId"] is { Length: > 0 } swaggerClient
+            && !provider.Clients.Values.Any(c => c.Public && SameGuid(c.ClientId, swaggerClient)))
+        {
+            failures.Add($"OpenApi:ClientId '{swaggerClient}' must be a public client in DevIdentity:Clients (Swagger UI signs in with PKCE and no secret).");
+        }
+
+        var directories = provider.Directories.Values.Select(d => d.TenantId).ToList();
+        foreach (var tenancy in api.GetSection("Tenancies").GetChildren())
+        {
+            foreach (var directory in tenancy.GetSection("DirectoryIds").GetChildren())
+            {
+                if (!directories.Any(d => SameGuid(d, directory.Value)))
+                {
+                    failures.Add($"{directory.Path} '{directory.Value}' is not one of DevIdentity:Directories, so no user can sign in to it.");
+                }
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new InvalidOperationException("The development settings disagree: " + string.Join(" ", failures));
+        }
+    }
+
+    private static bool SameGuid(string? left, string? right) =>
+        Guid.TryParse(left, out var l) && Guid.TryParse(right, out var r) && l == r;
+}

@@ -1,0 +1,32 @@
+using AccountApi.Tenancy;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace AccountApi.Cors;
+
+internal static class CorsExtensions
+{
+    // Long enough to spare a browser app a preflight per call, short enough for a removed origin to stop working soon.
+    private static readonly TimeSpan s_preflightMaxAge = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The default CORS policy from <c>Cors:AllowedOrigins</c>: the request headers the API reads, the methods it
+    /// serves, and <c>WWW-Authenticate</c> exposed so that a page can read why it was refused. No credentials: the
+    /// API reads bearer tokens, never cookies.
+    /// </summary>
+    public static IHostApplicationBuilder AddAccountCors(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CrossOriginOptions>().BindConfiguration(CrossOriginOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CrossOriginOptions>, CrossOriginOptionsValidator>();
+        builder.Services.AddCors();
+        builder.Services.AddOptions<CorsOptions>().Configure<IOptions<CrossOriginOptions>>((cors, crossOrigin) =>
+            cors.AddDefaultPolicy(policy => policy
+                .WithOrigins([.. crossOrigin.Value.AllowedOrigins])
+                .WithMethods(HttpMethods.Get, HttpMethods.Post)
+                .WithHeaders(HeaderNames.Authorization, TenancyHeaders.TenantId)
+                .WithExposedHeaders(HeaderNames.WWWAuthenticate)
+                .SetPreflightMaxAge(s_preflightMaxAge)));
+        return builder;
+    }
+}

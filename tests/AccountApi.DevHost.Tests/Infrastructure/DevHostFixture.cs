@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace AccountApi.DevHost.Tests.Infrastructure;
+
+/// <summary>
+/// The development host as <c>dotnet run --project src/AccountApi.DevHost</c> starts it (Development settings, the
+/// API over http, the provider at the root of its own https origin with the ASP.NET Core development certificate),
+/// on free loopback ports and with a throw-away signing key. Clients trust exactly the host's certificate.
+/// </summary>
+public class DevHostFixture : IAsyncLifetime
+{
+    private readonly string _keyDirectory = Directory.CreateTempSubdirectory("accountapi-devhost-").FullName;
+    private DevelopmentHost? _host;
+
+    public DevelopmentHost Host => _host ?? throw new InvalidOperationException("The development host has not started.");
+
+    /// <summary>The API's base address without a trailing slash, e.g. <c>http://localhost:41234</c>.</summary>
+    public string ApiBase => Host.ApiAddress.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>The provider's origin, e.g. <c>https://localhost:41235</c>.</summary>
+    public string ProviderBase => Host.IdentityProviderAddress.GetLeftPart(UriPartial.Authority);
+
+    public async Task InitializeAsync()
+    {
+        var apiPort = FreeLoopbackPort();
+        var providerPort = FreeLoopbackPort();
+        var settings = new Dictionary<string, string>
+        {
+            ["DevHost:ApiUrl"] = $"http://localhost:{apiPort}",
+            ["DevIdentity:PublicBaseAddress"] = $"https://localhost:{providerPort}",
+            ["AzureAd:Instance"] = $"https://localhost:{providerPort}/",
+            ["DevIdentity:SigningKeyPath"] = Path.Combine(_keyDirectory, "signing-keys.json"),
+            // Swagger UI on this port stands in for the registered http://localhost:5080/swagger/oauth2-redirect.html.
+            ["DevIdentity:Clients:account-spa:RedirectUris:0"] = $"http://localhost:{apiPort}/swagger/oauth2-redirect.html",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        AddSettings(settings, apiPort, providerPort);
+        _host = await DevelopmentHost.StartAsync(["--environment=Development", .. settings.Select(s => $"--{s.Key}={s.Value}")]);
+    }
+
+    /// <summary>An HTTP client that trusts the provider's certificate and nothing else self-signed, and never follows redirects.</summary>
+    public HttpClient CreateClient(string baseAddress)
+    {
+        var handler = Host.Trust.CreateHandler();
+        handler.AllowAutoRedirect = false;
+        return new HttpClient(handler) { BaseAddress = new Uri(baseAddress) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        Directory.Delete(_keyDirectory, recursive: true);
+    }
+
+    /// <summary>Lets a derived fixture register more (e.g. a test page's origin as a redirect URI and CORS origin).</summary>
+    protected virtual void AddSettings(Dictionary<string, string> settings, int apiPort, int providerPort)
+    {
+    }
+
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
