@@ -1,36 +1,14 @@
 using System.Text.Json;
-using Microsoft.Playwright;
 
 namespace AccountApi.BrowserTests;
 
 /// <summary>
-/// Swagger UI in real Chromium: Authorize → the development identity provider's sign-in page → a user → back to
-/// Swagger UI with a token (authorization code + PKCE, public client) → "Try it out" on GET /account/me.
+/// Swagger UI in real Chromium: Authorize → the development identity provider's sign-in page on its https origin →
+/// a user → back to Swagger UI, which redeems the code cross-origin (authorization code + PKCE, public client) →
+/// "Try it out" on GET /account/me.
 /// </summary>
-public sealed class SwaggerSignInTests : IAsyncLifetime, IDisposable
+public sealed class SwaggerSignInTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private readonly KestrelDevelopmentHost _host = new();
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(ChromiumFactAttribute.ChromiumPath))
-        {
-            return;
-        }
-
-        _host.Start();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
-            Headless = true,
-            // This machine has no network but loopback: keep Chromium from calling home.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
     [ChromiumFact]
     public async Task SwaggerUi_SignInAsContosoUser_GetsTheAccountOfContoso()
     {
@@ -51,30 +29,17 @@ public sealed class SwaggerSignInTests : IAsyncLifetime, IDisposable
         Assert.Equal("tenant_not_permitted", JsonDocument.Parse(body).RootElement.GetProperty("error").GetString());
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
-
-    public void Dispose() => _host.Dispose();
-
     private async Task<(int Status, string Body)> SignInAndGetMeAsync(string user, string tenancy)
     {
-        Assert.True(_browser is not null, $"Chromium is required at {ChromiumFactAttribute.ChromiumPath}: run 'apt-get install chromium'.");
-        await using var context = await _browser.NewContextAsync();
+        await using var context = await host.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"{_host.BaseAddress}/swagger/index.html");
+        await page.GotoAsync($"{host.ApiBase}/swagger/index.html");
 
         // Authorize with the oauth2 scheme: Swagger UI opens the identity provider's sign-in page in a popup.
         await page.ClickAsync("button.authorize");
         var signIn = await page.RunAndWaitForPopupAsync(() =>
             page.Locator(".auth-container").Filter(new() { HasText = "oauth2" }).Locator("button.authorize").ClickAsync());
-        Assert.StartsWith($"{_host.BaseAddress}/dev-idp/", signIn.Url, StringComparison.Ordinal);
+        Assert.StartsWith($"{host.ProviderBase}/", signIn.Url, StringComparison.Ordinal);
         Assert.Contains("code_challenge_method=S256", signIn.Url, StringComparison.Ordinal);
 
         // Choose the user; the provider redirects to oauth2-redirect.html, which hands the code back and closes.

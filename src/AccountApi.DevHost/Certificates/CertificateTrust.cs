@@ -23,7 +23,7 @@ public sealed class CertificateTrust
               Python requests:       export REQUESTS_CA_BUNDLE={bundlePath}
               curl:                  export CURL_CA_BUNDLE={bundlePath}
               Node:                  export NODE_EXTRA_CA_CERTS={certificatePath}
-              Chromium, Firefox:     certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n accountapi-dev -i {certificatePath}   (package libnss3-tools)
+              Chromium, Firefox:     certutil -d sql:$HOME/.pki/nssdb -A -t "P,," -n accountapi-dev -i {certificatePath}   (package libnss3-tools)
               or, for every client at once: dotnet dev-certs https --trust
             """;
     }

@@ -21,7 +21,7 @@ public class DevHostFixture : IAsyncLifetime
     /// <summary>The provider's origin, e.g. <c>https://localhost:41235</c>.</summary>
     public string ProviderBase => Host.IdentityProviderAddress.GetLeftPart(UriPartial.Authority);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var apiPort = FreeLoopbackPort();
         var providerPort = FreeLoopbackPort();
@@ -47,7 +47,7 @@ public class DevHostFixture : IAsyncLifetime
         return new HttpClient(handler) { BaseAddress = new Uri(baseAddress) };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_host is not null)
         {

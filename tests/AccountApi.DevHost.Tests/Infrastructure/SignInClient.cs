@@ -15,6 +15,8 @@ public sealed class SignInClient(HttpClient provider, HttpClient api)
     public const string CliClientId = "22222222-2222-4222-8222-222222222222";
     public const string CliSecret = "dev-cli-secret";
     public const string CliRedirect = "http://localhost:3000/callback";
+    public const string SpaClientId = "33333333-3333-4333-8333-333333333333";
+    public const string SpaRedirect = "http://localhost:3000/spa";
     public const string DaemonClientId = "44444444-4444-4444-8444-444444444444";
     public const string DaemonSecret = "dev-daemon-secret";
     public const string ContosoDirectory = "c0c0c0c0-0000-4000-8000-000000000001";
