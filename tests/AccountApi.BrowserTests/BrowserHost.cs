@@ -5,13 +5,17 @@ using Microsoft.Playwright;
 namespace AccountApi.BrowserTests;
 
 /// <summary>
-/// The development host on real ports and the system's Chromium. Chromium trusts the provider's certificate by its
-/// public key only (<c>--ignore-certificate-errors-spki-list</c>), not every certificate.
+/// The development host on real ports, the sample single-page app on a port of its own (registered as a redirect URI
+/// of the SPA client and allowed by the API's CORS), and the system's Chromium. Chromium trusts the provider's
+/// certificate by its public key only (<c>--ignore-certificate-errors-spki-list</c>), not every certificate.
 /// </summary>
 public class BrowserHost : DevHostFixture
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+
+    /// <summary>The sample app's origin, e.g. <c>http://localhost:41236</c>; its page is at <c>/spa</c>.</summary>
+    public string SpaBase { get; } = $"http://localhost:{FreeLoopbackPort()}";
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException(
         $"Chromium is required at {ChromiumFactAttribute.ChromiumPath}: run 'apt-get install chromium'.");
@@ -37,6 +41,12 @@ public class BrowserHost : DevHostFixture
                 "--disable-sync", "--no-first-run", $"--ignore-certificate-errors-spki-list={publicKeyPin}",
             ],
         });
+    }
+
+    protected override void AddSettings(Dictionary<string, string> settings, int apiPort, int providerPort)
+    {
+        settings["DevIdentity:Clients:account-spa:RedirectUris:1"] = $"{SpaBase}/spa";
+        settings["Cors:AllowedOrigins:0"] = SpaBase;
     }
 
     public override async Task DisposeAsync()

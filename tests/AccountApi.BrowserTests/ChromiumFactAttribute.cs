@@ -5,7 +5,7 @@ namespace AccountApi.BrowserTests;
 /// that installs it; under CI (<c>CI=true</c>, where <c>.ci/run</c> installs Chromium) it always runs.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class ChromiumFactAttribute : FactAttribute
+public class ChromiumFactAttribute : FactAttribute
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 

@@ -4,6 +4,7 @@ using AccountApi.DevHost.Tests.Infrastructure;
 using AccountApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Identity.Client;
+using Microsoft.Identity.Client.Extensibility;
 
 namespace AccountApi.DevHost.Tests.ClientLibraries;
 
@@ -11,7 +12,7 @@ namespace AccountApi.DevHost.Tests.ClientLibraries;
 /// MSAL.NET (Microsoft.Identity.Client) against the development host with nothing but its ordinary settings for a
 /// custom authority: <c>WithAuthority("https://localhost:{port}/{tenant}")</c> and <c>WithInstanceDiscovery(false)</c>.
 /// </summary>
-public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFixture>
+public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFixture>, IDisposable
 {
     private static readonly string[] s_accountRead = [SignInClient.AccountRead];
     private readonly TrustingMsalHttpClientFactory _http = new(host);
@@ -88,6 +89,8 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
         using var api = host.CreateClient(host.ApiBase);
         await ProblemAssert.RefusedAsync(await GetMeAsync(api, result.AccessToken, "contoso"), "user_token_required");
     }
+
+    public void Dispose() => _http.Dispose();
 
     private static async Task AssertAccountAsync(HttpClient api, string accessToken, string expectedUser)
     {

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace AccountApi.BrowserTests;
+
+/// <summary>
+/// The sample single-page app (<c>samples/spa</c>, MSAL Browser from npm) in real Chromium, with MSAL Browser's own
+/// defaults for a custom authority (<c>knownAuthorities</c>, <c>response_mode=fragment</c>, PKCE, nonce): it signs in
+/// on the provider's https origin, calls the API cross-origin, refreshes silently, and shows the API's refusals.
+/// </summary>
+public sealed class SpaSignInTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    [SpaSampleFact]
+    public async Task SpaSample_SignsInReadsAccountRefreshesAndShowsRefusal()
+    {
+        await using var server = await SpaSampleServer.StartAsync(new Uri(host.SpaBase), new Dictionary<string, string>
+        {
+            ["SPA_AUTHORITY"] = $"{host.ProviderBase}/organizations",
+            ["SPA_API_BASE"] = host.ApiBase,
+        });
+        await using var context = await host.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{host.SpaBase}/spa");
+        await Expect(page, "#status", "ready");
+
+        // loginRedirect → the provider's sign-in page → back to /spa with the code in the fragment; MSAL redeems it
+        // cross-origin with its PKCE verifier and checks the id_token's nonce.
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync($"{host.ProviderBase}/**");
+        await page.Locator("button", new() { HasText = "alice@contoso.example" }).ClickAsync();
+        await Expect(page, "#account-name", "alice@contoso.example");
+
+        await page.FillAsync("#tenancy", "contoso");
+        await page.ClickAsync("#get-account");
+        await Expect(page, "#api-status", "200");
+        var account = JsonDocument.Parse(await page.TextContentAsync("#result") ?? "{}").RootElement;
+        Assert.Equal("alice@contoso.example", account.GetProperty("username").GetString());
+        Assert.Equal("contoso", account.GetProperty("tenancy").GetProperty("name").GetString());
+
+        // acquireTokenSilent({ forceRefresh: true }): the refresh token grant, cross-origin; a new access token.
+        await page.ClickAsync("#refresh");
+        await Expect(page, "#token-changed", "yes");
+        await page.ClickAsync("#get-account");
+        await Expect(page, "#api-status", "200");
+
+        // Fabrikam is not one of alice's tenancies: the page reads the problem document and WWW-Authenticate cross-origin.
+        await page.FillAsync("#tenancy", "fabrikam");
+        await page.ClickAsync("#get-account");
+        await Expect(page, "#api-status", "403");
+        await Expect(page, "#api-error", "tenant_not_permitted");
+        Assert.Equal("", await page.TextContentAsync("#error"));
+    }
+
+    private static Task Expect(IPage page, string selector, string text) =>
+        Assertions.Expect(page.Locator(selector)).ToHaveTextAsync(text, new() { Timeout = 20_000 });
+}

@@ -1,0 +1,53 @@
+using AccountApi.DevHost.Tests.Infrastructure;
+
+namespace AccountApi.DevHost.Tests.Configuration;
+
+/// <summary>The development host refuses to start, naming the keys to fix, rather than start half-working.</summary>
+public sealed class DevelopmentHostStartupTests : IDisposable
+{
+    private readonly string _keyDirectory = Directory.CreateTempSubdirectory("accountapi-devhost-start-").FullName;
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public async Task Start_OutsideDevelopment_IsRefusedNamingTheEnvironment(string environment)
+    {
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(environment));
+
+        Assert.Contains($"'{environment}'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Development", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("DevIdentity:PublicBaseAddress", "http://localhost:5443", "DevIdentity:PublicBaseAddress")]
+    [InlineData("DevIdentity:PublicBaseAddress", "https://localhost:5443/idp", "DevIdentity:PublicBaseAddress")]
+    [InlineData("DevIdentity:PublicBaseAddress", "https://idp.contoso.example", "DevIdentity:PublicBaseAddress")]
+    [InlineData("DevHost:ApiUrl", "http://0.0.0.0:5080", "DevHost:ApiUrl")]
+    [InlineData("DevHost:ApiUrl", "http://localhost:5443", "same port")]
+    [InlineData("AzureAd:ClientId", "99999999-9999-4999-8999-999999999999", "DevIdentity:Api:ClientId")]
+    [InlineData("AzureAd:Instance", "https://localhost:6443/", "DevIdentity:PublicBaseAddress")]
+    [InlineData("AzureAd:Scopes", "Account.Write", "DevIdentity:Api:Scopes")]
+    [InlineData("OpenApi:ClientId", "22222222-2222-4222-8222-222222222222", "OpenApi:ClientId")]
+    [InlineData("Tenancies:globex:DirectoryIds:0", "9f9f9f9f-0000-4000-8000-000000000009", "Tenancies:globex:DirectoryIds:0")]
+    public async Task Start_WithSettingThatDisagrees_IsRefusedNamingTheKey(string key, string value, string named)
+    {
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync("Development", $"--{key}={value}"));
+
+        Assert.Contains(named, failure.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_keyDirectory, recursive: true);
+
+    private async Task StartAsync(string environment, params string[] overrides)
+    {
+        // Free ports, so that a refusal is about the setting under test and never about a port in use.
+        string[] args =
+        [
+            $"--environment={environment}",
+            $"--DevHost:ApiUrl=http://localhost:{DevHostFixture.FreeLoopbackPort()}",
+            $"--DevIdentity:SigningKeyPath={Path.Combine(_keyDirectory, "keys.json")}",
+            .. overrides,
+        ];
+        await using var host = await DevelopmentHost.StartAsync(args);
+    }
+}
