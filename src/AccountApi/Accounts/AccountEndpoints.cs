@@ -30,8 +30,8 @@ internal static class AccountEndpoints
 
     internal static Results<Ok<AccountResponse>, ProblemHttpResult> GetMe(ClaimsPrincipal user, TenancyContext tenancy, HttpContext context)
     {
-        // The account policy guarantees a resolved tenancy; refuse rather than trust that if it ever does not hold.
-        if (tenancy.Tenancy is not { } current || !tenancy.IsResolved)
+        // The account policy guarantees a permitted tenancy; refuse rather than trust that if it ever does not hold.
+        if (tenancy.Tenancy is not { } current || !tenancy.IsPermitted)
         {
             return Refusal.Problem(context, RefusalReasons.TenantNotPermitted);
         }

@@ -80,7 +80,7 @@ internal sealed class ConfigureEntraIdJwtBearer(
         if (tokenId is not null && await revocations.IsRevokedAsync(tokenId, context.HttpContext.RequestAborted))
         {
             // The unique token id is not a secret: it lets the log tie the refusal to the revocation.
-            context.Fail($"The token (uti {tokenId}) has been revoked.");
+            context.Fail(new TokenRevokedException($"The token (uti {tokenId}) has been revoked."));
         }
     }
 }

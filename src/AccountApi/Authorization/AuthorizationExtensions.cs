@@ -10,6 +10,7 @@ internal static class AuthorizationExtensions
     {
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<IConfigureOptions<AuthorizationOptions>, AccountPolicies>();
+        builder.Services.AddSingleton<IAuthorizationHandler, TenancyPermissionHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalResultHandler>();
         return builder;
     }

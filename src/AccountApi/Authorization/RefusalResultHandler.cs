@@ -36,9 +36,23 @@ internal sealed class RefusalResultHandler(IOptions<AzureAdOptions> azureAd, ILo
         {
             if ((await context.AuthenticateAsync(scheme)).Failure is { } failure)
             {
-                // Every failure source ends here: IdentityModel's validators, Identity.Web's claim check, revocation.
-                AuthenticationLog.TokenRejected(logger, RefusalReasons.InvalidToken, failure.Message);
-                return RefusalReasons.InvalidToken;
+                // Every failure source ends here: IdentityModel's validators, Identity.Web's claim check, revocation,
+                // the metadata fetch. Each is logged under its own event; the answer stays invalid_token.
+                const string Reason = RefusalReasons.InvalidToken;
+                switch (AuthenticationFailures.Classify(failure))
+                {
+                    case AuthenticationFailure.AuthorityUnavailable:
+                        AuthenticationLog.AuthorityUnavailable(logger, Reason, failure.Message);
+                        break;
+                    case AuthenticationFailure.RevokedToken:
+                        AuthenticationLog.RevokedTokenPresented(logger, Reason, failure.Message);
+                        break;
+                    default:
+                        AuthenticationLog.TokenRejected(logger, Reason, failure.Message);
+                        break;
+                }
+
+                return Reason;
             }
         }
 

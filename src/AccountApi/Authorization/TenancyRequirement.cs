@@ -1,21 +1,9 @@
-using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 
 namespace AccountApi.Authorization;
 
-/// <summary>The request's tenancy must have been resolved by <see cref="TenancyResolutionMiddleware"/>.</summary>
-internal sealed class TenancyRequirement : AuthorizationHandler<TenancyRequirement>, IAuthorizationRequirement
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TenancyRequirement requirement)
-    {
-        var tenancy = (context.Resource as HttpContext)?.RequestServices.GetService<TenancyContext>();
-        var reason = tenancy?.Resolution switch
-        {
-            TenancyResolution.Missing => RefusalReasons.MissingTenant,
-            TenancyResolution.Invalid => RefusalReasons.InvalidTenant,
-            _ => RefusalReasons.TenantNotPermitted,
-        };
-        context.Decide(requirement, tenancy?.IsResolved == true, reason);
-        return Task.CompletedTask;
-    }
-}
+/// <summary>
+/// The caller may use the tenancy <c>X-Tenant-ID</c> names: it exists, is not suspended and admits the token's
+/// directory. Decided by <see cref="TenancyPermissionHandler"/>; endpoints marked <c>WithoutTenancy</c> need none.
+/// </summary>
+internal sealed class TenancyRequirement : IAuthorizationRequirement;

@@ -1,15 +1,26 @@
 namespace AccountApi.Tenancy;
 
-/// <summary>The request's tenancy, set by <see cref="TenancyResolutionMiddleware"/>; handlers inject it.</summary>
+/// <summary>
+/// The request's tenancy: found by <see cref="TenancyResolutionMiddleware"/>, permitted (or not) by the
+/// authorization policy's tenancy requirement. Handlers inject it and read <see cref="Tenancy"/> once permitted.
+/// </summary>
 public sealed class TenancyContext
 {
     public TenancyResolution Resolution { get; private set; } = TenancyResolution.NotEvaluated;
 
+    /// <summary>The tenancy <c>X-Tenant-ID</c> named, when one is configured under that name.</summary>
     public TenancyInfo? Tenancy { get; private set; }
 
-    public bool IsResolved => Resolution == TenancyResolution.Resolved;
+    /// <summary>The well-formed name the caller asked for (safe to log: letters, digits and '-'), found or not.</summary>
+    public string? RequestedName { get; private set; }
 
-    internal void Resolve(TenancyInfo tenancy) => (Resolution, Tenancy) = (TenancyResolution.Resolved, tenancy);
+    /// <summary>Authorization admitted the caller to <see cref="Tenancy"/>.</summary>
+    public bool IsPermitted { get; private set; }
 
-    internal void Refuse(TenancyResolution resolution) => (Resolution, Tenancy) = (resolution, null);
+    internal void Found(TenancyInfo tenancy) => (Resolution, Tenancy, RequestedName) = (TenancyResolution.Found, tenancy, tenancy.Name);
+
+    internal void NotFound(TenancyResolution resolution, string? requestedName = null) =>
+        (Resolution, Tenancy, RequestedName) = (resolution, null, requestedName);
+
+    internal void Permit() => IsPermitted = Tenancy is not null;
 }

@@ -2,10 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace AccountApi.Tenancy;
 
-internal static class TenancyExtensions
+public static class TenancyExtensions
 {
     /// <summary>The <c>Tenancies</c> section, validated at start and followed on reload.</summary>
-    public static IHostApplicationBuilder AddTenancy(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddTenancy(this IHostApplicationBuilder builder)
     {
         // Bound without a change-token source on purpose: reloads go through TenancyStore, which keeps the last valid set
         // instead of throwing from inside the configuration reload.
@@ -24,6 +24,10 @@ internal static class TenancyExtensions
         return builder;
     }
 
-    public static IApplicationBuilder UseTenancyResolution(this IApplicationBuilder app) =>
+    internal static IApplicationBuilder UseTenancyResolution(this IApplicationBuilder app) =>
         app.UseMiddleware<TenancyResolutionMiddleware>();
+
+    /// <summary>The endpoints need a valid token but no tenancy: <c>X-Tenant-ID</c> is neither read nor required.</summary>
+    public static TBuilder WithoutTenancy<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new WithoutTenancyAttribute());
 }

@@ -18,6 +18,7 @@ internal static partial class TenancyLog
     [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Tenancy refused: malformed X-Tenant-ID of {Length} characters.")]
     public static partial void Malformed(ILogger logger, int length);
 
+    // A well-formed name (letters, digits, '-'), safe to log; unknown and forbidden tenancies get the same answer.
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Tenancy '{Tenancy}' refused: {Detail}.")]
     public static partial void NotPermitted(ILogger logger, string tenancy, string detail);
 }

@@ -1,35 +1,36 @@
-using AccountApi.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Primitives;
 
 namespace AccountApi.Tenancy;
 
 /// <summary>
-/// Reads <c>X-Tenant-ID</c>, looks the tenancy up and records the outcome in <see cref="TenancyContext"/>. It never
-/// answers the request itself: authorization does, so that the order of refusal reasons lives in one place. It runs
-/// after authentication and only for authenticated callers, so an anonymous caller learns nothing about tenancies.
+/// Reads <c>X-Tenant-ID</c> and looks the name up: a tenancy, none, or a malformed header, recorded in
+/// <see cref="TenancyContext"/>. It decides nothing and never answers: the policy's tenancy requirement does, so the
+/// order of refusal reasons lives in authorization. It runs after authentication and only for authenticated callers,
+/// so an anonymous caller learns nothing about tenancies.
 /// </summary>
 internal sealed class TenancyResolutionMiddleware(RequestDelegate next, TenancyStore store, ILogger<TenancyResolutionMiddleware> logger)
 {
     public Task InvokeAsync(HttpContext context, TenancyContext tenancy)
     {
-        // Public endpoints (health, OpenAPI, the development identity provider) opt out with AllowAnonymous metadata.
-        var needsTenancy = context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null
+        var metadata = context.GetEndpoint()?.Metadata;
+        var needsTenancy = metadata?.GetMetadata<IAllowAnonymous>() is null
+            && metadata?.GetMetadata<WithoutTenancyAttribute>() is null
             && context.User.Identity?.IsAuthenticated == true;
         if (needsTenancy)
         {
-            Resolve(context, tenancy);
+            Resolve(context.Request.Headers[TenancyHeaders.TenantId], tenancy);
         }
 
         return next(context);
     }
 
-    private void Resolve(HttpContext context, TenancyContext tenancy)
+    private void Resolve(StringValues values, TenancyContext tenancy)
     {
-        var values = context.Request.Headers[TenancyHeaders.TenantId];
         if (values.Count > 1)
         {
             TenancyLog.SeveralValues(logger, values.Count);
-            tenancy.Refuse(TenancyResolution.Invalid);
+            tenancy.NotFound(TenancyResolution.Invalid);
             return;
         }
 
@@ -37,35 +38,20 @@ internal sealed class TenancyResolutionMiddleware(RequestDelegate next, TenancyS
         if (string.IsNullOrWhiteSpace(name))
         {
             TenancyLog.Missing(logger);
-            tenancy.Refuse(TenancyResolution.Missing);
-            return;
+            tenancy.NotFound(TenancyResolution.Missing);
         }
-
-        if (!TenancyName.IsValid(name))
+        else if (!TenancyName.IsValid(name))
         {
             TenancyLog.Malformed(logger, name.Length);
-            tenancy.Refuse(TenancyResolution.Invalid);
-            return;
+            tenancy.NotFound(TenancyResolution.Invalid);
         }
-
-        var found = store.Find(name);
-        var directory = context.User.FindFirst(EntraClaimTypes.TenantId)?.Value;
-        var detail = found switch
+        else if (store.Find(name) is { } found)
         {
-            null => "unknown tenancy",
-            { Suspended: true } => "suspended tenancy",
-            _ when !Guid.TryParse(directory, out var directoryId) || !found.Admits(directoryId) => $"directory {directory} is not admitted",
-            _ => null,
-        };
-
-        if (detail is null)
-        {
-            tenancy.Resolve(found!);
+            tenancy.Found(found);
         }
         else
         {
-            TenancyLog.NotPermitted(logger, name, detail);
-            tenancy.Refuse(TenancyResolution.NotPermitted);
+            tenancy.NotFound(TenancyResolution.Unknown, name);
         }
     }
 }

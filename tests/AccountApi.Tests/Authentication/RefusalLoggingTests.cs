@@ -1,20 +1,22 @@
 using System.Net;
+using System.Text.Json;
 using AccountApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using static AccountApi.Tests.Infrastructure.AccountApiFactory;
 
 namespace AccountApi.Tests.Authentication;
 
 /// <summary>The log records why a request was refused, with the validator's message; it never records a token.</summary>
-public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixture<AccountApiFactory>, IDisposable
+public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixture<AccountApiFactory>
 {
-    private readonly CapturedLogs _logs = new();
-
-    public void Dispose() => _logs.Dispose();
+    private WebApplicationFactory<Program>? _host;
 
     [Fact]
     public async Task InvalidToken_LogsReasonAndValidatorMessageButNotTheToken()
@@ -25,10 +27,10 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
         using var response = await SendAsync(host, token, "contoso");
 
         await ProblemAssert.RefusedAsync(response, "invalid_token");
-        var rejection = Assert.Single(_logs.MessagesOf(1001));
+        var rejection = Assert.Single(Logs(1001).Select(record => record.Message));
         Assert.Contains("invalid_token", rejection, StringComparison.Ordinal);
         Assert.Contains("IDX10214", rejection, StringComparison.Ordinal); // audience validation failed
-        Assert.Contains("invalid_token", Assert.Single(_logs.MessagesOf(3001)), StringComparison.Ordinal);
+        Assert.Contains("invalid_token", Assert.Single(Logs(3001).Select(record => record.Message)), StringComparison.Ordinal);
         AssertNeverLogged(token);
     }
 
@@ -44,7 +46,7 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
 
         await ProblemAssert.RefusedAsync(response, "invalid_token");
         // The local rule's message, not a failed metadata fetch by Identity.Web's fallback issuer validator.
-        Assert.Contains("is not the v2.0 issuer of its directory", Assert.Single(_logs.MessagesOf(1001)), StringComparison.Ordinal);
+        Assert.Contains("is not the v2.0 issuer of its directory", Assert.Single(Logs(1001).Select(record => record.Message)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +61,10 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
         using var response = await SendAsync(host, token, "contoso");
 
         await ProblemAssert.RefusedAsync(response, "invalid_token");
-        Assert.Contains($"(uti {claims.TokenId}) has been revoked", Assert.Single(_logs.MessagesOf(1001)), StringComparison.Ordinal);
+        var revoked = Assert.Single(Logs(1003));
+        Assert.Equal(LogLevel.Warning, revoked.Level);
+        Assert.Contains($"(uti {claims.TokenId}) has been revoked", revoked.Message, StringComparison.Ordinal);
+        Assert.Empty(Logs(1001));
         AssertNeverLogged(token);
     }
 
@@ -72,7 +77,7 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
         using var response = await SendAsync(host, token, "contoso");
 
         await ProblemAssert.RefusedAsync(response, "invalid_token");
-        Assert.Contains("scope", Assert.Single(_logs.MessagesOf(1001)), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("scope", Assert.Single(Logs(1001).Select(record => record.Message)), StringComparison.OrdinalIgnoreCase);
         AssertNeverLogged(token);
     }
 
@@ -86,7 +91,10 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
         using var foreign = await SendAsync(host, token, "fabrikam");
         using var unknown = await SendAsync(host, token, "globex");
 
-        var details = _logs.MessagesOf(2006).ToList();
+        // The same answer, byte for byte apart from the trace id.
+        var answers = await Task.WhenAll(new[] { suspended, foreign, unknown }.Select(WithoutTraceId));
+        Assert.All(answers, answer => Assert.Equal(answers[0], answer));
+        var details = Logs(2006).Select(record => record.Message).ToList();
         Assert.Equal(3, details.Count);
         Assert.Contains(details, message => message.Contains("suspended tenancy", StringComparison.Ordinal));
         Assert.Contains(details, message => message.Contains($"directory {ContosoDirectory} is not admitted", StringComparison.Ordinal));
@@ -104,22 +112,61 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
         configuration.Reload();
 
         // Setting the key and reloading may each raise a change; every rejection names the key.
-        var rejections = _logs.MessagesOf(2002).ToList();
+        var rejections = Logs(2002).Select(record => record.Message).ToList();
         Assert.NotEmpty(rejections);
         Assert.All(rejections, rejection => Assert.Contains("Tenancies:contoso:DirectoryIds:0", rejection, StringComparison.Ordinal));
         using var response = await SendAsync(host, factory.Authority.Sign(ContosoUser), "contoso");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task AuthorityOutage_IsLoggedAsAnErrorApartFromBadTokens()
+    {
+        var token = factory.Authority.Sign(ContosoUser);
+        using var host = WithCapturedLogs(services => services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+            options.BackchannelHttpHandler = new UnreachableAuthority()));
+
+        using var response = await SendAsync(host, token, "contoso");
+
+        // The documented answer is unchanged for now; the log tells an outage from a bad token.
+        await ProblemAssert.RefusedAsync(response, "invalid_token");
+        var outage = Assert.Single(Logs(1002));
+        Assert.Equal(LogLevel.Error, outage.Level);
+        Assert.Contains("IDX10500", outage.Message, StringComparison.Ordinal); // no keys to check the signature with
+        Assert.Empty(Logs(1001));
+        AssertNeverLogged(token);
+    }
+
+    private IEnumerable<FakeLogRecord> Logs(int eventId) =>
+        _host!.Services.GetFakeLogCollector().GetSnapshot().Where(record => record.Id.Id == eventId);
+
     private void AssertNeverLogged(string token)
     {
         var signature = token.Split('.')[2];
         var payload = token.Split('.')[1];
-        Assert.DoesNotContain(_logs.Entries, entry => entry.Message.Contains(payload, StringComparison.Ordinal) || entry.Message.Contains(signature, StringComparison.Ordinal));
+        Assert.DoesNotContain(_host!.Services.GetFakeLogCollector().GetSnapshot(), record =>
+            $"{record.Message} {record.Exception}".Contains(payload, StringComparison.Ordinal)
+            || $"{record.Message} {record.Exception}".Contains(signature, StringComparison.Ordinal));
     }
 
-    private WebApplicationFactory<Program> WithCapturedLogs() =>
-        factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(_logs)));
+    private WebApplicationFactory<Program> WithCapturedLogs(Action<IServiceCollection>? services = null) =>
+        _host = factory.WithWebHostBuilder(builder => builder
+            .ConfigureLogging(logging => logging.AddFakeLogging())
+            .ConfigureTestServices(services ?? (_ => { })));
+
+    private static async Task<string> WithoutTraceId(HttpResponseMessage response)
+    {
+        var problem = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(await response.Content.ReadAsStringAsync())!;
+        problem.Remove("traceId");
+        return $"{(int)response.StatusCode} {response.Content.Headers.ContentType} {JsonSerializer.Serialize(problem)}";
+    }
+
+    /// <summary>An authority whose discovery document and keys cannot be fetched (connection refused).</summary>
+    private sealed class UnreachableAuthority : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("Connection refused (test authority is down).");
+    }
 
     private static async Task<HttpResponseMessage> SendAsync(WebApplicationFactory<Program> host, string token, string tenancy)
     {

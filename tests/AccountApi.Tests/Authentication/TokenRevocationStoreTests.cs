@@ -1,5 +1,5 @@
 using AccountApi.Authentication;
-using AccountApi.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AccountApi.Tests.Authentication;
 
@@ -10,7 +10,7 @@ public sealed class TokenRevocationStoreTests
     [Fact]
     public async Task RevokedToken_StaysRevokedThroughTheClockSkewAfterItsExpiry()
     {
-        var clock = new ManualTimeProvider(s_start);
+        var clock = new FakeTimeProvider(s_start);
         var store = new InMemoryTokenRevocationStore(clock);
         await store.RevokeAsync("uti-1", expiresAt: s_start.AddMinutes(10), CancellationToken.None);
 
@@ -22,7 +22,7 @@ public sealed class TokenRevocationStoreTests
     [Fact]
     public async Task RevokedToken_IsForgottenOnceJwtBearerWouldRefuseItAsExpired()
     {
-        var clock = new ManualTimeProvider(s_start);
+        var clock = new FakeTimeProvider(s_start);
         var store = new InMemoryTokenRevocationStore(clock);
         await store.RevokeAsync("uti-1", expiresAt: s_start.AddMinutes(10), CancellationToken.None);
 
@@ -34,7 +34,7 @@ public sealed class TokenRevocationStoreTests
     [Fact]
     public async Task OtherTokens_AreNotRevoked()
     {
-        var store = new InMemoryTokenRevocationStore(new ManualTimeProvider(s_start));
+        var store = new InMemoryTokenRevocationStore(new FakeTimeProvider(s_start));
         await store.RevokeAsync("uti-1", s_start.AddMinutes(10), CancellationToken.None);
 
         Assert.False(await store.IsRevokedAsync("uti-2", CancellationToken.None));

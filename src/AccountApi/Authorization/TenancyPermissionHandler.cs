@@ -1,0 +1,68 @@
+using AccountApi.Authentication;
+using AccountApi.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+
+namespace AccountApi.Authorization;
+
+/// <summary>
+/// The one place a tenancy is permitted or refused. Unknown, suspended and foreign tenancies are refused with the
+/// same reason (no enumeration); the log says which it was.
+/// </summary>
+internal sealed class TenancyPermissionHandler(ILogger<TenancyPermissionHandler> logger) : AuthorizationHandler<TenancyRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TenancyRequirement requirement)
+    {
+        if (context.Resource is not HttpContext http)
+        {
+            // Fail closed: only HTTP requests carry a tenancy.
+            context.Fail(new AuthorizationFailureReason(this, RefusalReasons.TenantNotPermitted));
+            return Task.CompletedTask;
+        }
+
+        if (http.GetEndpoint()?.Metadata.GetMetadata<WithoutTenancyAttribute>() is not null)
+        {
+            context.Succeed(requirement);
+            return Task.CompletedTask;
+        }
+
+        var tenancy = http.RequestServices.GetRequiredService<TenancyContext>();
+        var refusal = tenancy.Resolution switch
+        {
+            TenancyResolution.Missing => RefusalReasons.MissingTenant,
+            TenancyResolution.Invalid => RefusalReasons.InvalidTenant,
+            // No authenticated caller: the token requirements refuse first, and tenancies are not looked at.
+            TenancyResolution.NotEvaluated => RefusalReasons.TenantNotPermitted,
+            _ => Permission(tenancy, context.User.FindFirst(EntraClaimTypes.TenantId)?.Value),
+        };
+
+        if (refusal is null)
+        {
+            tenancy.Permit();
+            context.Succeed(requirement);
+        }
+        else
+        {
+            context.Fail(new AuthorizationFailureReason(this, refusal));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private string? Permission(TenancyContext tenancy, string? directory)
+    {
+        var detail = tenancy.Tenancy switch
+        {
+            null => "unknown tenancy",
+            { Suspended: true } => "suspended tenancy",
+            { } found when !Guid.TryParse(directory, out var directoryId) || !found.Admits(directoryId) => $"directory {directory} is not admitted",
+            _ => null,
+        };
+        if (detail is null)
+        {
+            return null;
+        }
+
+        TenancyLog.NotPermitted(logger, tenancy.RequestedName ?? "(none)", detail);
+        return RefusalReasons.TenantNotPermitted;
+    }
+}
