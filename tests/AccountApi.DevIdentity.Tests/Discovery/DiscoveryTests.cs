@@ -25,6 +25,21 @@ public sealed class DiscoveryTests
         Assert.Equal(["code"], document.GetProperty("response_types_supported").EnumerateArray().Select(e => e.GetString()));
     }
 
+    [Fact]
+    public async Task Discovery_ListsUserInfoEndSessionResponseModesAndNonce()
+    {
+        await using var host = await DevIdentityTestHost.StartAsync();
+
+        var document = await host.Client.GetJsonAsync($"/{DevData.ContosoTenantId}/v2.0/.well-known/openid-configuration");
+
+        Assert.Equal($"{DevData.BaseAddress}/oidc/userinfo", document.GetProperty("userinfo_endpoint").GetString());
+        Assert.Equal($"{DevData.BaseAddress}/{DevData.ContosoTenantId}/oauth2/v2.0/logout", document.GetProperty("end_session_endpoint").GetString());
+        Assert.Equal(["query", "fragment", "form_post"], document.GetProperty("response_modes_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("nonce", document.GetProperty("claims_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(document.GetProperty("http_logout_supported").GetBoolean());
+        Assert.False(document.GetProperty("frontchannel_logout_supported").GetBoolean());
+    }
+
     [Theory]
     [InlineData("common")]
     [InlineData("organizations")]
