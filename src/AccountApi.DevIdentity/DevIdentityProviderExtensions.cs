@@ -96,9 +96,9 @@ public static class DevIdentityProviderExtensions
     /// Returns null (and maps nothing) when the provider was not added.
     /// </summary>
     /// <remarks>
-    /// Discovery, keys, token and userinfo carry the provider's CORS policy (the origins of public clients' redirect
-    /// URIs), so the host must call <c>app.UseCors()</c> before its endpoints (after <c>UseRouting</c> when it calls
-    /// that itself); without it ASP.NET Core refuses those requests with an error that says so.
+    /// Discovery, keys, token and userinfo answer CORS (preflight and actual requests) for the origins of public
+    /// clients' redirect URIs by themselves, through ASP.NET Core's CORS service and a named policy; the host needs
+    /// no <c>UseCors()</c>, and one it adds for its own endpoints does not change the provider's.
     /// </remarks>
     public static RouteGroupBuilder? MapDevIdentityProvider(this IEndpointRouteBuilder endpoints, string prefix = "/")
     {

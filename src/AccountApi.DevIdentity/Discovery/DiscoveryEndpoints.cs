@@ -18,8 +18,8 @@ internal static class DiscoveryEndpoints
     public static void MapDiscoveryEndpoints(this IEndpointRouteBuilder group)
     {
         group.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", GetConfiguration)
-            .RequireCors(ProviderCors.PolicyName).WithName("DevIdentityDiscovery");
-        group.MapGet("/{tenant}/discovery/v2.0/keys", GetKeys).RequireCors(ProviderCors.PolicyName).WithName("DevIdentityKeys");
+            .AllowPublicClientOrigins().WithName("DevIdentityDiscovery");
+        group.MapGet("/{tenant}/discovery/v2.0/keys", GetKeys).AllowPublicClientOrigins().WithName("DevIdentityKeys");
     }
 
     private static IResult GetConfiguration(string tenant, TenantResolver resolver, DevIdentityCatalog catalog, ScopeParser scopes)

@@ -24,8 +24,8 @@ internal static class TokenEndpoints
 
     public static void MapTokenEndpoints(this IEndpointRouteBuilder group)
     {
-        group.MapPost("/{tenant}/oauth2/v2.0/token", HandleAsync).RequireCors(ProviderCors.PolicyName).WithName("DevIdentityToken");
-        group.MapPost("/{tenant}/oauth2/v2.0/oauth/token", HandleAsync).RequireCors(ProviderCors.PolicyName).WithName("DevIdentityTokenSeedSpelling");
+        group.MapPost("/{tenant}/oauth2/v2.0/token", HandleAsync).AllowPublicClientOrigins().WithName("DevIdentityToken");
+        group.MapPost("/{tenant}/oauth2/v2.0/oauth/token", HandleAsync).AllowPublicClientOrigins().WithName("DevIdentityTokenSeedSpelling");
     }
 
     private static async Task<IResult> HandleAsync(

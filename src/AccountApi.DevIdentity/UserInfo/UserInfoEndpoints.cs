@@ -19,7 +19,7 @@ internal static class UserInfoEndpoints
     public static void MapUserInfoEndpoints(this IEndpointRouteBuilder group)
     {
         group.MapMethods("/oidc/userinfo", [HttpMethods.Get, HttpMethods.Post], GetAsync)
-            .RequireCors(ProviderCors.PolicyName)
+            .AllowPublicClientOrigins()
             .WithName("DevIdentityUserInfo");
     }
 

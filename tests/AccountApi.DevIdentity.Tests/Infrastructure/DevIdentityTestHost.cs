@@ -8,7 +8,7 @@ namespace AccountApi.DevIdentity.Tests.Infrastructure;
 
 /// <summary>
 /// A minimal WebApplication on a TestServer at https://localhost:5443 with the provider added and mapped (at the
-/// root unless a prefix is given) behind the CORS middleware, a recording revocation sink, a
+/// root unless a prefix is given), a recording revocation sink, a
 /// hand-moved clock and, when given, a logger provider that records the logs. Unless a path is given, the signing
 /// key file lives in a temporary folder removed on dispose.
 /// </summary>
@@ -68,8 +68,7 @@ internal sealed class DevIdentityTestHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.AddDevIdentityProvider();
         var app = builder.Build();
-        // As the development host does: CORS middleware for the provider's policy, then the provider at the root.
-        app.UseCors();
+        // As the development host does: the provider at the root, with no UseCors (the provider applies its own policy).
         if (prefix is null)
         {
             app.MapDevIdentityProvider();
