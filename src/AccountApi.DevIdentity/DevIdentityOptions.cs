@@ -13,8 +13,9 @@ public sealed class DevIdentityOptions
     public bool Enabled { get; set; }
 
     /// <summary>
-    /// The absolute http(s) address the provider is reached at, including its route prefix, e.g.
-    /// <c>http://localhost:5080/dev-idp</c>. Issuers and endpoint URLs are built from it, never from the request.
+    /// The absolute address the provider is reached at: an https origin such as <c>https://localhost:5443</c> when it
+    /// is mapped at the root (the default), with the route prefix as path when it is mapped under one; http only on a
+    /// loopback host. Issuers, endpoint URLs and the session cookie's path are built from it, never from the request.
     /// </summary>
     public string PublicBaseAddress { get; set; } = "";
 

@@ -1,11 +1,14 @@
 using AccountApi.DevIdentity.Authorize;
 using AccountApi.DevIdentity.Configuration;
+using AccountApi.DevIdentity.Cors;
 using AccountApi.DevIdentity.Discovery;
 using AccountApi.DevIdentity.Grants;
 using AccountApi.DevIdentity.Protocol;
+using AccountApi.DevIdentity.Session;
 using AccountApi.DevIdentity.Signing;
 using AccountApi.DevIdentity.Tenancy;
 using AccountApi.DevIdentity.Token;
+using AccountApi.DevIdentity.UserInfo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -59,6 +62,7 @@ public static class DevIdentityProviderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DevIdentityOptions>, DevIdentityOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddAntiforgery();
+        services.AddProviderCors();
 
         services.AddSingleton<DevIdentityMarker>();
         services.AddSingleton<DevIdentityCatalog>();
@@ -66,25 +70,37 @@ public static class DevIdentityProviderExtensions
         services.AddSingleton<ScopeParser>();
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<IDevSigningKeys>(sp => sp.GetRequiredService<SigningKeyStore>());
+        services.AddSingleton<JwtSigner>();
         services.AddSingleton<AccessTokenFactory>();
+        services.AddSingleton<IdTokenFactory>();
+        services.AddSingleton<UserTokenResponder>();
         services.AddSingleton<AuthorizationCodeStore>();
         services.AddSingleton<RefreshTokenStore>();
         services.AddSingleton<ClientAuthenticator>();
         services.AddSingleton<AuthorizeRequestValidator>();
+        services.AddSingleton<SignInSession>();
         services.AddSingleton<AuthorizeServices>();
         services.AddSingleton<AuthorizationCodeGrantHandler>();
         services.AddSingleton<RefreshTokenGrantHandler>();
         services.AddSingleton<ClientCredentialsGrantHandler>();
         services.AddSingleton<TokenServices>();
+        services.AddSingleton<GraphTokenValidator>();
         services.AddHostedService<DevIdentityStartup>();
         return builder;
     }
 
     /// <summary>
-    /// Maps discovery, JWKS, authorize, token and key rotation under <paramref name="prefix"/> as an anonymous route
-    /// group excluded from API descriptions. Returns null (and maps nothing) when the provider was not added.
+    /// Maps discovery, JWKS, authorize, token, logout, userinfo and key rotation as an anonymous route group excluded
+    /// from API descriptions: at the root of the origin by default, as login.microsoftonline.com serves them, or
+    /// under <paramref name="prefix"/> (which must then be the path of <c>DevIdentity:PublicBaseAddress</c>).
+    /// Returns null (and maps nothing) when the provider was not added.
     /// </summary>
-    public static RouteGroupBuilder? MapDevIdentityProvider(this IEndpointRouteBuilder endpoints, string prefix = "/dev-idp")
+    /// <remarks>
+    /// Discovery, keys, token and userinfo answer CORS (preflight and actual requests) for the origins of public
+    /// clients' redirect URIs by themselves, through ASP.NET Core's CORS service and a named policy; the host needs
+    /// no <c>UseCors()</c>, and one it adds for its own endpoints does not change the provider's.
+    /// </remarks>
+    public static RouteGroupBuilder? MapDevIdentityProvider(this IEndpointRouteBuilder endpoints, string prefix = "/")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         if (endpoints.ServiceProvider.GetService<DevIdentityMarker>() is null)
@@ -96,6 +112,8 @@ public static class DevIdentityProviderExtensions
         group.MapDiscoveryEndpoints();
         group.MapAuthorizeEndpoints();
         group.MapTokenEndpoints();
+        group.MapLogoutEndpoints();
+        group.MapUserInfoEndpoints();
         group.MapKeyEndpoints();
         return group;
     }

@@ -11,8 +11,9 @@ using Microsoft.AspNetCore.Routing;
 namespace AccountApi.DevIdentity.Authorize;
 
 /// <summary>
-/// <c>GET {prefix}/{tenant}/oauth2/v2.0/authorize</c> redirects at once with a code when <c>login_hint</c> names an
-/// allowed user, or shows the sign-in page; the page posts back to the same path.
+/// <c>GET {base}/{tenant}/oauth2/v2.0/authorize</c> returns a code at once for the session's user (single sign-on,
+/// and the only way <c>prompt=none</c> succeeds) or for a <c>login_hint</c> naming an allowed user when no prompt is
+/// given; otherwise it shows the sign-in page, which posts back to the same path. Signing in starts the session.
 /// </summary>
 internal static class AuthorizeEndpoints
 {
@@ -26,7 +27,7 @@ internal static class AuthorizeEndpoints
     {
         if (services.Resolver.Resolve(tenant) is not { } selection)
         {
-            return AuthorizeRedirects.Error(context, services.Logger, new AuthorizeError(OAuthErrors.InvalidRequest, TenantMessages.Unknown(tenant)));
+            return AuthorizeRedirects.Error(context, services.Logger, new AuthorizeError(OAuthErrors.InvalidRequest, TenantMessages.Unknown(tenant), Code: EntraErrorCodes.TenantNotFound));
         }
 
         if (services.Validator.Validate(new RequestParameters(context.Request.Query), selection, out var error) is not { } request)
@@ -35,19 +36,26 @@ internal static class AuthorizeEndpoints
         }
 
         var hinted = services.Catalog.FindUser(request.LoginHint) is { } user && selection.Allows(user) ? user : null;
-        if (request.Prompt is "none")
+        var signedIn = services.Session.Read(context) is { } sessionUser && selection.Allows(sessionUser)
+            && (request.LoginHint is null || string.Equals(request.LoginHint, sessionUser.UserName, StringComparison.OrdinalIgnoreCase))
+            ? sessionUser
+            : null;
+        switch (request.Prompt)
         {
-            return hinted is null
-                ? AuthorizeRedirects.Error(context, services.Logger, new AuthorizeError(OAuthErrors.LoginRequired, "prompt=none needs a login_hint naming a user of this tenant.", request.RedirectUri, request.State))
-                : IssueCode(context, services, request, hinted);
+            // A login_hint alone is not a session: a silent request needs the user to have signed in here before.
+            case Prompts.None when signedIn is null:
+                return AuthorizeRedirects.Error(context, services.Logger, new AuthorizeError(
+                    OAuthErrors.LoginRequired,
+                    "prompt=none needs a sign-in session for a user of this tenant (and the login_hint's user, if one is given); sign in once without prompt=none.",
+                    request.RedirectUri, request.State, request.ResponseMode, EntraErrorCodes.LoginRequired));
+            case Prompts.None or null when signedIn is not null:
+                return IssueCode(context, services, request, signedIn, signsInNow: false);
+            // The development shortcut: a hint naming a user of the tenant signs them in without the page.
+            case null when hinted is not null:
+                return IssueCode(context, services, request, hinted, signsInNow: true);
         }
 
-        // prompt=login and prompt=select_account ask for the page even when the hint names a user.
-        if (hinted is not null && request.Prompt is not ("login" or "select_account"))
-        {
-            return IssueCode(context, services, request, hinted);
-        }
-
+        // prompt=login, select_account and consent always show the page.
         var users = selection.Directory?.Users ?? services.Catalog.Directories.SelectMany(d => d.Users);
         var tokens = services.Antiforgery.GetAndStoreTokens(context);
         var formAction = context.Request.PathBase + context.Request.Path;
@@ -75,7 +83,7 @@ internal static class AuthorizeEndpoints
 
         if (services.Resolver.Resolve(tenant) is not { } selection)
         {
-            return AuthorizeRedirects.Error(context, services.Logger, new AuthorizeError(OAuthErrors.InvalidRequest, TenantMessages.Unknown(tenant)));
+            return AuthorizeRedirects.Error(context, services.Logger, new AuthorizeError(OAuthErrors.InvalidRequest, TenantMessages.Unknown(tenant), Code: EntraErrorCodes.TenantNotFound));
         }
 
         if (services.Validator.Validate(form, selection, out var error) is not { } request)
@@ -85,7 +93,8 @@ internal static class AuthorizeEndpoints
 
         if (form[SignInPage.ActionField] == SignInPage.CancelAction)
         {
-            return AuthorizeRedirects.Error(context, services.Logger, new AuthorizeError(OAuthErrors.AccessDenied, "The user cancelled the sign-in.", request.RedirectUri, request.State));
+            return AuthorizeRedirects.Error(context, services.Logger, new AuthorizeError(
+                OAuthErrors.AccessDenied, "The user cancelled the sign-in.", request.RedirectUri, request.State, request.ResponseMode, EntraErrorCodes.UserDeclined));
         }
 
         if (services.Catalog.FindUser(form[SignInPage.UserNameField]) is not { } user || !selection.Allows(user))
@@ -94,11 +103,16 @@ internal static class AuthorizeEndpoints
             return ErrorPage.Create(OAuthErrors.InvalidRequest, "Choose one of the users listed on the sign-in page.");
         }
 
-        return IssueCode(context, services, request, user);
+        return IssueCode(context, services, request, user, signsInNow: true);
     }
 
-    private static IResult IssueCode(HttpContext context, AuthorizeServices services, AuthorizeRequest request, DevUser user)
+    private static IResult IssueCode(HttpContext context, AuthorizeServices services, AuthorizeRequest request, DevUser user, bool signsInNow)
     {
+        if (signsInNow)
+        {
+            services.Session.Start(context, user);
+        }
+
         var code = services.Codes.Issue(expiresAt => new AuthorizationCodeGrant(
             request.Client, request.RedirectUri, user, request.Scopes, request.Nonce, request.CodeChallenge, expiresAt));
         services.Logger.AuthorizationCodeIssued(request.Client.Name, user.UserName);

@@ -1,7 +1,16 @@
+using AccountApi.DevIdentity.Protocol;
+
 namespace AccountApi.DevIdentity.Authorize;
 
 /// <summary>
 /// A refused authorize request. Without <see cref="RedirectUri"/> the client or redirect could not be trusted and
-/// the error is shown as a page; otherwise it is sent back to the client (RFC 6749 §4.1.2.1).
+/// the error is shown as a page; otherwise it is sent back to the client (RFC 6749 §4.1.2.1) in
+/// <see cref="ResponseMode"/>. <see cref="Code"/> is Entra's AADSTS number for the same refusal, when it has one.
 /// </summary>
-internal sealed record AuthorizeError(string Error, string Description, string? RedirectUri = null, string? State = null);
+internal sealed record AuthorizeError(
+    string Error,
+    string Description,
+    string? RedirectUri = null,
+    string? State = null,
+    string ResponseMode = ResponseModes.Query,
+    int? Code = null);

@@ -1,43 +1,52 @@
 using AccountApi.DevIdentity.Logging;
 using AccountApi.DevIdentity.Protocol;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 
 namespace AccountApi.DevIdentity.Authorize;
 
 /// <summary>
-/// Builds the authorize endpoint's responses to the client: the code redirect, error redirects, and the error page
-/// when a redirect is not allowed. <c>state</c> is returned verbatim, URL-encoded.
+/// Builds the authorize endpoint's responses to the client, in the request's response mode (query, fragment or
+/// form_post): the code, error responses, and the error page when the client cannot be trusted. <c>state</c> is
+/// returned verbatim.
 /// </summary>
 internal static class AuthorizeRedirects
 {
     public static IResult Code(HttpContext context, AuthorizeRequest request, string code) =>
-        Redirect(context, request.RedirectUri, [new(OAuthParameterNames.Code, code), new(OAuthParameterNames.State, request.State)]);
+        Respond(context, request.RedirectUri, request.ResponseMode, [new(OAuthParameterNames.Code, code), new(OAuthParameterNames.State, request.State)]);
 
     public static IResult Error(HttpContext context, ILogger logger, AuthorizeError error)
     {
         logger.AuthorizeRefused(error.Error, error.Description);
+        var description = EntraErrorCodes.Describe(error.Code, error.Description);
         if (error.RedirectUri is null)
         {
-            return ErrorPage.Create(error.Error, error.Description);
+            return ErrorPage.Create(error.Error, description);
         }
 
-        return Redirect(context, error.RedirectUri,
+        return Respond(context, error.RedirectUri, error.ResponseMode,
         [
-            new("error", error.Error),
-            new("error_description", error.Description),
+            new(OAuthParameterNames.Error, error.Error),
+            new(OAuthParameterNames.ErrorDescription, description),
             new(OAuthParameterNames.State, error.State),
         ]);
     }
 
-    private static RedirectHttpResult Redirect(HttpContext context, string redirectUri, KeyValuePair<string, string?>[] parameters)
+    private static IResult Respond(HttpContext context, string redirectUri, string responseMode, KeyValuePair<string, string?>[] parameters)
     {
+        var present = parameters.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, string>(p.Key, p.Value!)).ToList();
+        if (responseMode == ResponseModes.FormPost)
+        {
+            return FormPostPage.Create(redirectUri, present);
+        }
+
         // The Location carries a code: keep it out of caches and Referer headers.
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers["Referrer-Policy"] = "no-referrer";
-        var location = QueryHelpers.AddQueryString(redirectUri, parameters.Where(p => p.Value is not null));
+        var location = responseMode == ResponseModes.Fragment
+            ? redirectUri + "#" + string.Join('&', present.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"))
+            : QueryHelpers.AddQueryString(redirectUri, present!);
         return TypedResults.Redirect(location);
     }
 }

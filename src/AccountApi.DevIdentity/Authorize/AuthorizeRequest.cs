@@ -15,7 +15,8 @@ internal sealed record AuthorizeRequest(
     string? Nonce,
     string? CodeChallenge,
     string? LoginHint,
-    string? Prompt)
+    string? Prompt,
+    string ResponseMode)
 {
     /// <summary>The parameters the sign-in form posts back so the POST can validate the same request again.</summary>
     public IEnumerable<KeyValuePair<string, string>> FormFields()
@@ -24,6 +25,7 @@ internal sealed record AuthorizeRequest(
         yield return new(OAuthParameterNames.RedirectUri, RedirectUri);
         yield return new(OAuthParameterNames.ResponseType, "code");
         yield return new(OAuthParameterNames.Scope, RawScope);
+        yield return new(OAuthParameterNames.ResponseMode, ResponseMode);
         if (State is not null)
         {
             yield return new(OAuthParameterNames.State, State);

@@ -11,7 +11,8 @@ namespace AccountApi.DevIdentity.Authorize;
 /// </summary>
 internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, ScopeParser scopes)
 {
-    private static readonly string[] s_prompts = ["none", "login", "select_account", "consent"];
+    // The nonce is copied into the id_token; a real one is a GUID or 43 base64url characters.
+    private const int MaxNonceLength = 512;
 
     public AuthorizeRequest? Validate(RequestParameters parameters, TenantSelection tenant, out AuthorizeError? error)
     {
@@ -22,9 +23,10 @@ internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, Scop
         }
 
         var state = parameters[OAuthParameterNames.State];
-        AuthorizeRequest? Fail(string code, string description, out AuthorizeError? failure)
+        var responseMode = ResponseModes.Query;
+        AuthorizeRequest? Fail(string code, string description, int? entraCode, out AuthorizeError? failure)
         {
-            failure = new AuthorizeError(code, description, redirectUri, state);
+            failure = new AuthorizeError(code, description, redirectUri, state, responseMode, entraCode);
             return null;
         }
 
@@ -32,46 +34,58 @@ internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, Scop
                 OAuthParameterNames.CodeChallenge, OAuthParameterNames.CodeChallengeMethod, OAuthParameterNames.LoginHint, OAuthParameterNames.Prompt,
                 OAuthParameterNames.ResponseMode) is { } repeated)
         {
-            return Fail(OAuthErrors.InvalidRequest, $"The parameter '{repeated}' was sent more than once; send it once.", out error);
+            return Fail(OAuthErrors.InvalidRequest, $"The parameter '{repeated}' was sent more than once; send it once.", EntraErrorCodes.MalformedRequest, out error);
+        }
+
+        // Read before anything else can fail, so every later error travels back the way the client asked.
+        if (parameters[OAuthParameterNames.ResponseMode] is { } mode)
+        {
+            if (!ResponseModes.All.Contains(mode, StringComparer.Ordinal))
+            {
+                return Fail(OAuthErrors.InvalidRequest, $"response_mode '{LogValue.Sanitize(mode)}' is not supported; use query, fragment or form_post.", EntraErrorCodes.MalformedRequest, out error);
+            }
+
+            responseMode = mode;
         }
 
         switch (parameters[OAuthParameterNames.ResponseType])
         {
             case null:
-                return Fail(OAuthErrors.InvalidRequest, "response_type is required; use response_type=code.", out error);
+                return Fail(OAuthErrors.InvalidRequest, "response_type is required; use response_type=code.", EntraErrorCodes.MissingParameter, out error);
             case not "code":
-                return Fail(OAuthErrors.UnsupportedResponseType, "Only response_type=code (the authorization code flow) is supported.", out error);
-        }
-
-        if (parameters[OAuthParameterNames.ResponseMode] is { } mode && mode != "query")
-        {
-            return Fail(OAuthErrors.InvalidRequest, "Only response_mode=query is supported; omit response_mode.", out error);
+                return Fail(OAuthErrors.UnsupportedResponseType, "Only response_type=code (the authorization code flow) is supported.", null, out error);
         }
 
         if (parameters[OAuthParameterNames.Scope] is not { } rawScope)
         {
-            return Fail(OAuthErrors.InvalidRequest, $"scope is required, e.g. scope={scopes.ApiScopePrefix}.default offline_access.", out error);
+            return Fail(OAuthErrors.InvalidRequest, $"scope is required, e.g. scope={scopes.ApiScopePrefix}.default offline_access.", EntraErrorCodes.MissingParameter, out error);
         }
 
         if (scopes.ParseDelegated(rawScope, out var scopeError) is not { } scopeRequest)
         {
-            return Fail(OAuthErrors.InvalidScope, scopeError!, out error);
+            return Fail(OAuthErrors.InvalidScope, scopeError!, EntraErrorCodes.InvalidScope, out error);
         }
 
         if (ValidatePkce(parameters, client!) is { } pkceError)
         {
-            return Fail(OAuthErrors.InvalidRequest, pkceError, out error);
+            return Fail(OAuthErrors.InvalidRequest, pkceError, client!.IsPublic ? EntraErrorCodes.PkceRequired : EntraErrorCodes.MalformedRequest, out error);
+        }
+
+        var nonce = parameters[OAuthParameterNames.Nonce];
+        if (nonce is { Length: > MaxNonceLength })
+        {
+            return Fail(OAuthErrors.InvalidRequest, $"nonce is longer than {MaxNonceLength} characters; send a short random value.", EntraErrorCodes.MalformedRequest, out error);
         }
 
         var prompt = parameters[OAuthParameterNames.Prompt];
-        if (prompt is not null && !s_prompts.Contains(prompt, StringComparer.Ordinal))
+        if (prompt is not null && !Prompts.All.Contains(prompt, StringComparer.Ordinal))
         {
-            return Fail(OAuthErrors.InvalidRequest, "prompt must be one of none, login, select_account, consent.", out error);
+            return Fail(OAuthErrors.InvalidRequest, "prompt must be one of none, login, select_account, consent.", EntraErrorCodes.MalformedRequest, out error);
         }
 
         return new AuthorizeRequest(
-            tenant, client!, redirectUri!, state, rawScope, scopeRequest, parameters[OAuthParameterNames.Nonce],
-            parameters[OAuthParameterNames.CodeChallenge], parameters[OAuthParameterNames.LoginHint], prompt);
+            tenant, client!, redirectUri!, state, rawScope, scopeRequest, nonce,
+            parameters[OAuthParameterNames.CodeChallenge], parameters[OAuthParameterNames.LoginHint], prompt, responseMode);
     }
 
     private AuthorizeError? ValidateClient(RequestParameters parameters, out DevClient? client, out string? redirectUri)
@@ -80,19 +94,19 @@ internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, Scop
         redirectUri = null;
         if (parameters.FindRepeated(OAuthParameterNames.ClientId, OAuthParameterNames.RedirectUri) is { } repeated)
         {
-            return new AuthorizeError(OAuthErrors.InvalidRequest, $"The parameter '{repeated}' was sent more than once; send it once.");
+            return new AuthorizeError(OAuthErrors.InvalidRequest, $"The parameter '{repeated}' was sent more than once; send it once.", Code: EntraErrorCodes.MalformedRequest);
         }
 
         var clientId = parameters[OAuthParameterNames.ClientId];
         if (clientId is null)
         {
-            return new AuthorizeError(OAuthErrors.InvalidRequest, "client_id is required: the application id of a registered client.");
+            return new AuthorizeError(OAuthErrors.InvalidRequest, "client_id is required: the application id of a registered client.", Code: EntraErrorCodes.MissingParameter);
         }
 
         client = catalog.FindClient(clientId);
         if (client is null)
         {
-            return new AuthorizeError(OAuthErrors.UnauthorizedClient, $"client_id '{LogValue.Sanitize(clientId)}' is not a registered client application.");
+            return new AuthorizeError(OAuthErrors.UnauthorizedClient, $"client_id '{LogValue.Sanitize(clientId)}' is not a registered client application.", Code: EntraErrorCodes.ApplicationNotFound);
         }
 
         redirectUri = parameters[OAuthParameterNames.RedirectUri];
@@ -101,7 +115,8 @@ internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, Scop
             var registered = client.RedirectUris.Count == 0 ? "none" : string.Join(", ", client.RedirectUris);
             return new AuthorizeError(
                 OAuthErrors.InvalidRequest,
-                $"redirect_uri '{(redirectUri is null ? "" : LogValue.Sanitize(redirectUri))}' is not registered for client '{client.Name}'; it must equal one of: {registered}.");
+                $"redirect_uri '{(redirectUri is null ? "" : LogValue.Sanitize(redirectUri))}' is not registered for client '{client.Name}'; it must equal one of: {registered}.",
+                Code: EntraErrorCodes.RedirectUriMismatch);
         }
 
         return null;

@@ -1,6 +1,7 @@
 using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Grants;
 using AccountApi.DevIdentity.Protocol;
+using AccountApi.DevIdentity.Session;
 using AccountApi.DevIdentity.Tenancy;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,7 @@ internal sealed class AuthorizeServices(
     AuthorizationCodeStore codes,
     ScopeParser scopes,
     IAntiforgery antiforgery,
+    SignInSession session,
     ILogger<AuthorizeServices> logger)
 {
     public TenantResolver Resolver { get; } = resolver;
@@ -28,6 +30,8 @@ internal sealed class AuthorizeServices(
     public ScopeParser Scopes { get; } = scopes;
 
     public IAntiforgery Antiforgery { get; } = antiforgery;
+
+    public SignInSession Session { get; } = session;
 
     public ILogger Logger { get; } = logger;
 }

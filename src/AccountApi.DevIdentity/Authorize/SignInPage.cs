@@ -26,7 +26,7 @@ internal static class SignInPage
             CultureInfo.InvariantCulture,
             $"""
             <p>Application <strong>{HtmlLayout.Encode(request.Client.Name)}</strong> asks for
-            <strong>{HtmlLayout.Encode(scopes.Format(request.Scopes.ApiScopes))}</strong>.</p>
+            <strong>{HtmlLayout.Encode(scopes.Format(request.Scopes))}</strong>.</p>
             <p class="note">Development identity provider: choose a test user. No password is asked.</p>
             <form method="post" action="{HtmlLayout.Encode(formAction)}">
             <input type="hidden" name="{HtmlLayout.Encode(antiforgery.FormFieldName)}" value="{HtmlLayout.Encode(antiforgery.RequestToken)}">
@@ -53,12 +53,6 @@ internal static class SignInPage
 
         body.Append(CultureInfo.InvariantCulture, $"""<button type="submit" class="cancel" name="{ActionField}" value="{CancelAction}">Cancel</button>""").Append("\n</form>");
         return new HtmlPageResult(
-            HtmlLayout.Page("Sign in", nonce, body.ToString()), StatusCodes.Status200OK, nonce, OriginOf(request.RedirectUri));
-    }
-
-    private static string OriginOf(string redirectUri)
-    {
-        var uri = new Uri(redirectUri);
-        return uri.Scheme is "http" or "https" ? uri.GetLeftPart(UriPartial.Authority) : uri.Scheme + ":";
+            HtmlLayout.Page("Sign in", nonce, body.ToString()), StatusCodes.Status200OK, nonce, $"'self' {HtmlPageResult.OriginOf(request.RedirectUri)}");
     }
 }

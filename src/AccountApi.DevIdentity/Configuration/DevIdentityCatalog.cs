@@ -11,6 +11,7 @@ internal sealed class DevIdentityCatalog
 {
     private readonly Dictionary<Guid, DevDirectory> _directories = [];
     private readonly Dictionary<string, DevUser> _users = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<Guid, DevUser> _usersByObjectId = [];
     private readonly Dictionary<string, DevClient> _clients = new(StringComparer.OrdinalIgnoreCase);
 
     public DevIdentityCatalog(IOptions<DevIdentityOptions> options)
@@ -30,6 +31,7 @@ internal sealed class DevIdentityCatalog
                 var devUser = new DevUser(user.UserName, user.DisplayName, Guid.Parse(user.ObjectId), directory);
                 directory.AddUser(devUser);
                 _users.Add(devUser.UserName, devUser);
+                _usersByObjectId.Add(devUser.ObjectId, devUser);
             }
 
             _directories.Add(directory.TenantId, directory);
@@ -66,6 +68,10 @@ internal sealed class DevIdentityCatalog
     public DevDirectory? FindDirectory(Guid tenantId) => _directories.GetValueOrDefault(tenantId);
 
     public DevUser? FindUser(string? userName) => userName is null ? null : _users.GetValueOrDefault(userName);
+
+    public DevUser? FindUser(Guid objectId) => _usersByObjectId.GetValueOrDefault(objectId);
+
+    public IEnumerable<DevClient> Clients => _clients.Values;
 
     public DevClient? FindClient(string? clientId) =>
         Guid.TryParse(clientId, out var id) ? _clients.GetValueOrDefault(id.ToString("D")) : null;

@@ -32,11 +32,9 @@ internal sealed class DevIdentityOptionsValidator : IValidateOptions<DevIdentity
 
     private static void ValidateGeneral(DevIdentityOptions options, List<string> failures)
     {
-        if (!Uri.TryCreate(options.PublicBaseAddress, UriKind.Absolute, out var baseAddress)
-            || (baseAddress.Scheme != Uri.UriSchemeHttp && baseAddress.Scheme != Uri.UriSchemeHttps)
-            || !string.IsNullOrEmpty(baseAddress.Query) || !string.IsNullOrEmpty(baseAddress.Fragment))
+        if (!IsValidBaseAddress(options.PublicBaseAddress))
         {
-            failures.Add($"{Section}:PublicBaseAddress must be the absolute http(s) address the provider is served at, including its prefix, e.g. http://localhost:5080/dev-idp (no query or fragment).");
+            failures.Add($"{Section}:PublicBaseAddress must be the absolute address the provider is served at: an https origin such as https://localhost:5443 (a path only when the provider is mapped under that prefix), or http on a loopback host (http://localhost:5080/dev-idp); no query or fragment.");
         }
 
         if (options.AccessTokenLifetime <= TimeSpan.Zero)
@@ -64,6 +62,12 @@ internal sealed class DevIdentityOptionsValidator : IValidateOptions<DevIdentity
             failures.Add($"{Section}:Clients must define at least one client application.");
         }
     }
+
+    // Real clients (MSAL) refuse an http authority; http stays allowed on loopback for tests and the embedded seed.
+    private static bool IsValidBaseAddress(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var address)
+        && (address.Scheme == Uri.UriSchemeHttps || (address.Scheme == Uri.UriSchemeHttp && address.IsLoopback))
+        && string.IsNullOrEmpty(address.Query) && string.IsNullOrEmpty(address.Fragment) && string.IsNullOrEmpty(address.UserInfo);
 
     private static void ValidateApi(DevIdentityApiOptions api, List<string> failures)
     {

@@ -11,6 +11,11 @@ internal sealed class ProviderUrls(string publicBaseAddress)
 
     public string BaseAddress { get; } = publicBaseAddress.TrimEnd('/');
 
+    /// <summary>The path the provider is mapped under: <c>/</c> at the root of its origin; the session cookie's path.</summary>
+    public string BasePath => new Uri(BaseAddress + "/").AbsolutePath.TrimEnd('/') is { Length: > 0 } path ? path : "/";
+
+    public bool IsHttps => BaseAddress.StartsWith(Uri.UriSchemeHttps + "://", StringComparison.OrdinalIgnoreCase);
+
     public string Issuer(Guid tenantId) => $"{BaseAddress}/{tenantId:D}/v2.0";
 
     public string IssuerTemplate => $"{BaseAddress}/{TenantIdTemplate}/v2.0";
@@ -19,5 +24,10 @@ internal sealed class ProviderUrls(string publicBaseAddress)
 
     public string TokenEndpoint(string tenant) => $"{BaseAddress}/{tenant}/oauth2/v2.0/token";
 
+    public string EndSessionEndpoint(string tenant) => $"{BaseAddress}/{tenant}/oauth2/v2.0/logout";
+
     public string JwksUri(string tenant) => $"{BaseAddress}/{tenant}/discovery/v2.0/keys";
+
+    /// <summary>Entra's userinfo lives on Microsoft Graph; the provider serves its own on its origin.</summary>
+    public string UserInfoEndpoint => $"{BaseAddress}/oidc/userinfo";
 }

@@ -1,7 +1,10 @@
+using AccountApi.DevIdentity.Authorize;
 using AccountApi.DevIdentity.Configuration;
+using AccountApi.DevIdentity.Cors;
 using AccountApi.DevIdentity.Protocol;
 using AccountApi.DevIdentity.Signing;
 using AccountApi.DevIdentity.Tenancy;
+using AccountApi.DevIdentity.Token;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,16 +15,11 @@ namespace AccountApi.DevIdentity.Discovery;
 /// <summary>OpenID Connect discovery and the JWKS, per tenant, as Entra ID serves them.</summary>
 internal static class DiscoveryEndpoints
 {
-    private static readonly string[] s_claims =
-    [
-        "aud", "iss", "iat", "nbf", "exp", "tid", "oid", "sub", "name", "preferred_username", "scp", "roles",
-        "azp", "azpacr", "ver", "uti", "idtyp",
-    ];
-
     public static void MapDiscoveryEndpoints(this IEndpointRouteBuilder group)
     {
-        group.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", GetConfiguration).WithName("DevIdentityDiscovery");
-        group.MapGet("/{tenant}/discovery/v2.0/keys", GetKeys).WithName("DevIdentityKeys");
+        group.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", GetConfiguration)
+            .AllowPublicClientOrigins().WithName("DevIdentityDiscovery");
+        group.MapGet("/{tenant}/discovery/v2.0/keys", GetKeys).AllowPublicClientOrigins().WithName("DevIdentityKeys");
     }
 
     private static IResult GetConfiguration(string tenant, TenantResolver resolver, DevIdentityCatalog catalog, ScopeParser scopes)
@@ -37,16 +35,21 @@ internal static class DiscoveryEndpoints
             AuthorizationEndpoint: urls.AuthorizationEndpoint(selection.Segment),
             TokenEndpoint: urls.TokenEndpoint(selection.Segment),
             JwksUri: urls.JwksUri(selection.Segment),
+            UserInfoEndpoint: urls.UserInfoEndpoint,
+            EndSessionEndpoint: urls.EndSessionEndpoint(selection.Segment),
+            // Entra's document says true; this provider sends no logout notifications to clients.
+            HttpLogoutSupported: false,
+            FrontChannelLogoutSupported: false,
             ResponseTypesSupported: ["code"],
-            ResponseModesSupported: ["query"],
+            ResponseModesSupported: ResponseModes.All,
             GrantTypesSupported: [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken, GrantTypes.ClientCredentials],
             CodeChallengeMethodsSupported: [Pkce.S256],
             IdTokenSigningAlgValuesSupported: [SecurityAlgorithms.RsaSha256],
             TokenEndpointAuthMethodsSupported: ["client_secret_post", "client_secret_basic", "none"],
-            ScopesSupported: ["openid", "profile", "email", "offline_access", .. catalog.ApiScopes.Select(s => scopes.ApiScopePrefix + s), scopes.ApiScopePrefix + ".default"],
+            ScopesSupported: [.. ScopeParser.OpenIdScopes, .. catalog.ApiScopes.Select(s => scopes.ApiScopePrefix + s), scopes.ApiScopePrefix + ".default"],
             SubjectTypesSupported: ["pairwise"],
-            ClaimsSupported: s_claims,
-            PromptValuesSupported: ["none", "login", "select_account", "consent"],
+            ClaimsSupported: TokenClaimNames.All,
+            PromptValuesSupported: Prompts.All,
             RequestUriParameterSupported: false,
             TenantRegionScope: null,
             CloudInstanceName: "dev-idp.localhost"));
@@ -68,5 +71,5 @@ internal static class DiscoveryEndpoints
         selection.Directory is { } directory ? urls.Issuer(directory.TenantId) : urls.IssuerTemplate;
 
     private static IResult UnknownTenant(string tenant) => OAuthResults.Error(
-        OAuthErrors.InvalidRequest, TenantMessages.Unknown(tenant));
+        OAuthErrors.InvalidRequest, TenantMessages.Unknown(tenant), code: EntraErrorCodes.TenantNotFound);
 }

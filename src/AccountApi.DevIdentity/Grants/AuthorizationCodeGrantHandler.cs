@@ -13,8 +13,7 @@ namespace AccountApi.DevIdentity.Grants;
 internal sealed class AuthorizationCodeGrantHandler(
     AuthorizationCodeStore codes,
     RefreshTokenStore refreshTokens,
-    AccessTokenFactory accessTokens,
-    ScopeParser scopes,
+    UserTokenResponder responder,
     ILogger<AuthorizationCodeGrantHandler> logger)
 {
     private const string GrantType = GrantTypes.AuthorizationCode;
@@ -23,74 +22,75 @@ internal sealed class AuthorizationCodeGrantHandler(
     {
         if (request.Parameters[OAuthParameterNames.Code] is not { } code)
         {
-            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidRequest, "code is required: send the code the authorize redirect returned.");
+            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidRequest, "code is required: send the code the authorize redirect returned.", EntraErrorCodes.MissingParameter);
         }
 
         var redemption = codes.Redeem(code, grant => Check(grant, request));
         switch (redemption.Status)
         {
             case CodeRedemptionStatus.Unknown:
-                return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, "The code is unknown; request a new one from the authorize endpoint.");
+                return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, "The code is unknown; request a new one from the authorize endpoint.", EntraErrorCodes.InvalidGrant);
             case CodeRedemptionStatus.Expired:
-                return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, $"The code expired (codes live {AuthorizationCodeStore.Lifetime.TotalMinutes:0} minutes); request a new one.");
+                return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, $"The code expired (codes live {AuthorizationCodeStore.Lifetime.TotalMinutes:0} minutes); request a new one.", EntraErrorCodes.ExpiredOrRevokedGrant);
             case CodeRedemptionStatus.Refused:
                 return TokenRefusal.Create(logger, GrantType, redemption.Error!);
             case CodeRedemptionStatus.Reused:
                 var revoked = refreshTokens.RevokeFamily(redemption.Family!);
                 await RevocationReporter.ReportAsync(request.RevocationSink, revoked, request.CancellationToken).ConfigureAwait(false);
                 logger.AuthorizationCodeReused(request.Client.Name, revoked.Count);
-                return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, "The code was already redeemed; every token issued from it is now revoked. Sign in again.");
+                return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, "The code was already redeemed; every token issued from it is now revoked. Sign in again.", EntraErrorCodes.CodeAlreadyRedeemed);
         }
 
         var grant = redemption.Grant!;
-        var accessToken = accessTokens.CreateForUser(grant.User, request.Client, request.ClientUsedSecret, grant.Scopes.ApiScopes);
-        var refreshToken = refreshTokens.Issue(redemption.Family!, accessToken.TokenId, accessToken.ExpiresAt, out var lateRevocation);
+        var family = redemption.Family!;
+        var accessToken = responder.CreateAccessToken(request, family, grant.Scopes);
+        var refreshToken = refreshTokens.Issue(family, accessToken.TokenId, accessToken.ExpiresAt, out var lateRevocation);
         if (refreshToken is null)
         {
             await RevocationReporter.ReportAsync(request.RevocationSink, [lateRevocation!], request.CancellationToken).ConfigureAwait(false);
-            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, "The code was redeemed twice at the same time; both grants are revoked. Sign in again.");
+            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, "The code was redeemed twice at the same time; both grants are revoked. Sign in again.", EntraErrorCodes.CodeAlreadyRedeemed);
         }
 
         logger.TokensIssued(request.Client.Name, GrantType);
-        return OAuthResults.Json(TokenResponse.From(accessToken, refreshToken, scopes.Format(grant.Scopes.ApiScopes)));
+        return OAuthResults.Json(responder.Respond(request, family, accessToken, refreshToken, grant.Scopes, grant.Nonce));
     }
 
     private static OAuthError? Check(AuthorizationCodeGrant grant, TokenRequestContext request)
     {
         if (!string.Equals(grant.Client.ClientId, request.Client.ClientId, StringComparison.Ordinal))
         {
-            return new(OAuthErrors.InvalidGrant, "The code was issued to another client.");
+            return new(OAuthErrors.InvalidGrant, "The code was issued to another client.", EntraErrorCodes.InvalidGrant);
         }
 
         if (!request.Tenant.Allows(grant.User))
         {
-            return new(OAuthErrors.InvalidGrant, $"The code belongs to directory {grant.User.Directory.TenantId:D}; redeem it at that tenant, 'common' or 'organizations'.");
+            return new(OAuthErrors.InvalidGrant, $"The code belongs to directory {grant.User.Directory.TenantId:D}; redeem it at that tenant, 'common' or 'organizations'.", EntraErrorCodes.InvalidGrant);
         }
 
         var redirectUri = request.Parameters[OAuthParameterNames.RedirectUri];
         if (redirectUri is null)
         {
-            return new(OAuthErrors.InvalidRequest, "redirect_uri is required: send the same redirect_uri as in the authorize request.");
+            return new(OAuthErrors.InvalidRequest, "redirect_uri is required: send the same redirect_uri as in the authorize request.", EntraErrorCodes.MissingParameter);
         }
 
         if (!string.Equals(redirectUri, grant.RedirectUri, StringComparison.Ordinal))
         {
-            return new(OAuthErrors.InvalidGrant, "redirect_uri differs from the one in the authorize request; send exactly the same string.");
+            return new(OAuthErrors.InvalidGrant, "redirect_uri differs from the one in the authorize request; send exactly the same string.", EntraErrorCodes.RedirectUriMismatch);
         }
 
         var verifier = request.Parameters[OAuthParameterNames.CodeVerifier];
         if (grant.CodeChallenge is null)
         {
-            return verifier is null ? null : new(OAuthErrors.InvalidGrant, "code_verifier was sent but the authorize request had no code_challenge.");
+            return verifier is null ? null : new(OAuthErrors.InvalidGrant, "code_verifier was sent but the authorize request had no code_challenge.", EntraErrorCodes.PkceVerifierMismatch);
         }
 
         if (verifier is null)
         {
-            return new(OAuthErrors.InvalidRequest, "code_verifier is required because the authorize request sent a code_challenge.");
+            return new(OAuthErrors.InvalidRequest, "code_verifier is required because the authorize request sent a code_challenge.", EntraErrorCodes.MissingParameter);
         }
 
         return Pkce.IsValidVerifier(verifier) && Pkce.Matches(verifier, grant.CodeChallenge)
             ? null
-            : new(OAuthErrors.InvalidGrant, "code_verifier does not match the code_challenge (S256): send the verifier the challenge was computed from.");
+            : new(OAuthErrors.InvalidGrant, "code_verifier does not match the code_challenge (S256): send the verifier the challenge was computed from.", EntraErrorCodes.PkceVerifierMismatch);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class ClientCredentialsGrantHandler(
         var client = request.Client;
         if (client.IsPublic)
         {
-            return TokenRefusal.Create(logger, GrantType, OAuthErrors.UnauthorizedClient, "A public client cannot use client_credentials; use a confidential client with a secret.");
+            return TokenRefusal.Create(logger, GrantType, OAuthErrors.UnauthorizedClient, "A public client cannot use client_credentials; use a confidential client with a secret.", EntraErrorCodes.MissingClientSecret);
         }
 
         if (!client.AllowClientCredentials)
@@ -34,18 +34,18 @@ internal sealed class ClientCredentialsGrantHandler(
 
         if (request.Tenant.Directory is not { } directory)
         {
-            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidRequest, $"client_credentials needs a directory id in the path, not '{request.Tenant.Segment}'; e.g. {catalog.Urls.TokenEndpoint(catalog.Directories.First().TenantId.ToString("D"))}.");
+            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidRequest, $"client_credentials needs a directory id in the path, not '{request.Tenant.Segment}'; e.g. {catalog.Urls.TokenEndpoint(catalog.Directories.First().TenantId.ToString("D"))}.", EntraErrorCodes.NoTenantIdentifyingInformation);
         }
 
         var scope = request.Parameters[OAuthParameterNames.Scope];
         if (scope is null)
         {
-            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidRequest, $"scope is required: send {scopes.ApiScopePrefix}.default.");
+            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidRequest, $"scope is required: send {scopes.ApiScopePrefix}.default.", EntraErrorCodes.MissingParameter);
         }
 
         if (!scopes.IsApplicationDefault(scope))
         {
-            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidScope, $"client_credentials accepts only scope={scopes.ApiScopePrefix}.default; the roles come from the client's AppRoles.");
+            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidScope, $"client_credentials accepts only scope={scopes.ApiScopePrefix}.default; the roles come from the client's AppRoles.", EntraErrorCodes.ClientCredentialsNeedDefaultScope);
         }
 
         var accessToken = accessTokens.CreateForApplication(client, directory);

@@ -12,7 +12,7 @@ namespace AccountApi.DevIdentity.Grants;
 /// </summary>
 internal sealed class RefreshTokenGrantHandler(
     RefreshTokenStore refreshTokens,
-    AccessTokenFactory accessTokens,
+    UserTokenResponder responder,
     ScopeParser scopes,
     ILogger<RefreshTokenGrantHandler> logger)
 {
@@ -22,12 +22,12 @@ internal sealed class RefreshTokenGrantHandler(
     {
         if (request.Parameters[OAuthParameterNames.RefreshToken] is not { } token)
         {
-            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidRequest, "refresh_token is required.");
+            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidRequest, "refresh_token is required.", EntraErrorCodes.MissingParameter);
         }
 
         if (refreshTokens.Find(token) is not { } entry || entry.Family.Revoked)
         {
-            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, "The refresh_token is unknown, expired or revoked; sign in again.");
+            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, "The refresh_token is unknown, expired or revoked; sign in again.", EntraErrorCodes.ExpiredOrRevokedGrant);
         }
 
         var family = entry.Family;
@@ -41,21 +41,22 @@ internal sealed class RefreshTokenGrantHandler(
             return TokenRefusal.Create(logger, GrantType, error);
         }
 
-        var grantedScopes = family.Scopes.ApiScopes;
+        var tokenScopes = family.Scopes;
         if (request.Parameters[OAuthParameterNames.Scope] is { } scope)
         {
             var requested = scopes.ParseDelegated(scope, out var scopeError);
             if (requested is null)
             {
-                return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidScope, scopeError!);
+                return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidScope, scopeError!, EntraErrorCodes.InvalidScope);
             }
 
+            // Narrowing, or an OpenID-only request (a Graph token, as Entra's multi-resource refresh tokens allow).
             if (requested.ApiScopes.Except(family.Scopes.ApiScopes, StringComparer.Ordinal).Any())
             {
-                return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidScope, $"A refresh can only narrow the granted scopes ({scopes.Format(family.Scopes.ApiScopes)}); sign in again to get more.");
+                return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidScope, $"A refresh can only narrow the granted scopes ({scopes.Format(family.Scopes.ApiScopes)}); sign in again to get more.", EntraErrorCodes.InvalidScope);
             }
 
-            grantedScopes = requested.ApiScopes;
+            tokenScopes = requested;
         }
 
         if (!refreshTokens.TryReplace(entry))
@@ -63,7 +64,7 @@ internal sealed class RefreshTokenGrantHandler(
             return await RevokeReusedAsync(request, family).ConfigureAwait(false);
         }
 
-        var accessToken = accessTokens.CreateForUser(family.User, request.Client, request.ClientUsedSecret, grantedScopes);
+        var accessToken = responder.CreateAccessToken(request, family, tokenScopes);
         var newRefreshToken = refreshTokens.Issue(family, accessToken.TokenId, accessToken.ExpiresAt, out var lateRevocation);
         var revoked = new List<RevokedAccessToken>();
         if (refreshTokens.RevokeAccessToken(family, entry.AccessTokenId) is { } previous)
@@ -79,28 +80,28 @@ internal sealed class RefreshTokenGrantHandler(
         await RevocationReporter.ReportAsync(request.RevocationSink, revoked, request.CancellationToken).ConfigureAwait(false);
         if (newRefreshToken is null)
         {
-            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, "The grant was revoked while refreshing; sign in again.");
+            return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, "The grant was revoked while refreshing; sign in again.", EntraErrorCodes.ExpiredOrRevokedGrant);
         }
 
         logger.TokensIssued(request.Client.Name, GrantType);
-        return OAuthResults.Json(TokenResponse.From(accessToken, newRefreshToken, scopes.Format(grantedScopes)));
+        return OAuthResults.Json(responder.Respond(request, family, accessToken, newRefreshToken, tokenScopes, nonce: null));
     }
 
     private static OAuthError? CheckBinding(TokenRequestContext request, GrantFamily family)
     {
         if (!string.Equals(family.Client.ClientId, request.Client.ClientId, StringComparison.Ordinal))
         {
-            return new(OAuthErrors.InvalidGrant, "The refresh_token was issued to another client.");
+            return new(OAuthErrors.InvalidGrant, "The refresh_token was issued to another client.", EntraErrorCodes.InvalidGrant);
         }
 
         if (!request.Tenant.Allows(family.User))
         {
-            return new(OAuthErrors.InvalidGrant, $"The refresh_token belongs to directory {family.User.Directory.TenantId:D}; use that tenant, 'common' or 'organizations'.");
+            return new(OAuthErrors.InvalidGrant, $"The refresh_token belongs to directory {family.User.Directory.TenantId:D}; use that tenant, 'common' or 'organizations'.", EntraErrorCodes.InvalidGrant);
         }
 
         return request.Parameters[OAuthParameterNames.RedirectUri] is { } redirectUri
             && !string.Equals(redirectUri, family.RedirectUri, StringComparison.Ordinal)
-            ? new(OAuthErrors.InvalidGrant, "redirect_uri differs from the one in the original authorize request; send the same string or omit it.")
+            ? new(OAuthErrors.InvalidGrant, "redirect_uri differs from the one in the original authorize request; send the same string or omit it.", EntraErrorCodes.RedirectUriMismatch)
             : null;
     }
 
@@ -109,6 +110,6 @@ internal sealed class RefreshTokenGrantHandler(
         var revoked = refreshTokens.RevokeFamily(family);
         await RevocationReporter.ReportAsync(request.RevocationSink, revoked, request.CancellationToken).ConfigureAwait(false);
         logger.RefreshTokenReused(request.Client.Name, revoked.Count);
-        return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, "The refresh_token was already used; the whole grant is now revoked (reuse detection). Sign in again.");
+        return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, "The refresh_token was already used; the whole grant is now revoked (reuse detection). Sign in again.", EntraErrorCodes.ExpiredOrRevokedGrant);
     }
 }

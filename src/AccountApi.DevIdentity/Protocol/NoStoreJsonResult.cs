@@ -7,7 +7,7 @@ namespace AccountApi.DevIdentity.Protocol;
 /// Writes a protocol JSON body with the provider's own serializer settings and, as RFC 6749 §5.1 requires for
 /// anything carrying tokens, <c>Cache-Control: no-store</c> and <c>Pragma: no-cache</c>.
 /// </summary>
-internal sealed class NoStoreJsonResult<T>(T body, int statusCode, bool basicChallenge = false) : IResult
+internal sealed class NoStoreJsonResult<T>(T body, int statusCode, string? authenticateChallenge = null) : IResult
 {
     public T Body { get; } = body;
 
@@ -19,9 +19,9 @@ internal sealed class NoStoreJsonResult<T>(T body, int statusCode, bool basicCha
         response.StatusCode = StatusCode;
         response.Headers.CacheControl = "no-store";
         response.Headers.Pragma = "no-cache";
-        if (basicChallenge)
+        if (authenticateChallenge is not null)
         {
-            response.Headers.WWWAuthenticate = "Basic realm=\"dev-idp\", charset=\"UTF-8\"";
+            response.Headers.WWWAuthenticate = authenticateChallenge;
         }
 
         response.ContentType = "application/json; charset=utf-8";

@@ -1,8 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace AccountApi.DevIdentity.Protocol;
 
-/// <summary>An RFC 6749 §5.2 error body.</summary>
-internal sealed record OAuthError(
-    [property: JsonPropertyName("error")] string Error,
-    [property: JsonPropertyName("error_description")] string Description);
+/// <summary>An OAuth refusal: RFC 6749's <c>error</c>, a helpful description and Entra's AADSTS number, if any.</summary>
+internal sealed record OAuthError(string Error, string Description, int? Code = null);

@@ -1,6 +1,6 @@
 namespace AccountApi.DevIdentity.Protocol;
 
-/// <summary>Error codes of RFC 6749 §4.1.2.1 and §5.2 and OpenID Connect Core §3.1.2.6.</summary>
+/// <summary>Error codes of RFC 6749 §4.1.2.1 and §5.2 and OpenID Connect Core §3.1.2.6, and RFC 6750 §3.1's invalid_token.</summary>
 internal static class OAuthErrors
 {
     public const string InvalidRequest = "invalid_request";
@@ -12,4 +12,5 @@ internal static class OAuthErrors
     public const string InvalidScope = "invalid_scope";
     public const string AccessDenied = "access_denied";
     public const string LoginRequired = "login_required";
+    public const string InvalidToken = "invalid_token";
 }

@@ -1,6 +1,6 @@
 namespace AccountApi.DevIdentity.Protocol;
 
-/// <summary>Request parameter names used by the authorize and token endpoints.</summary>
+/// <summary>Request and response parameter names of the authorize, token and logout endpoints.</summary>
 internal static class OAuthParameterNames
 {
     public const string ClientId = "client_id";
@@ -20,4 +20,8 @@ internal static class OAuthParameterNames
     public const string GrantType = "grant_type";
     public const string RefreshToken = "refresh_token";
     public const string ClientAssertion = "client_assertion";
+    public const string ClientInfo = "client_info";
+    public const string PostLogoutRedirectUri = "post_logout_redirect_uri";
+    public const string Error = "error";
+    public const string ErrorDescription = "error_description";
 }

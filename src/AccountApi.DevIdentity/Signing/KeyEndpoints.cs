@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace AccountApi.DevIdentity.Signing;
 
 /// <summary>
-/// <c>POST {prefix}/keys/rotate</c>: lets tests and developers roll the signing key over. The endpoint is anonymous,
+/// <c>POST {base}/keys/rotate</c>: lets tests and developers roll the signing key over. The endpoint is anonymous,
 /// so it accepts only a JSON body: a page on another site can send a form or bodiless POST without asking, but a
 /// JSON one only after a CORS preflight that nothing answers, so no page the developer visits can rotate the key.
 /// </summary>

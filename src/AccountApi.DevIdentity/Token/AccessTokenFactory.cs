@@ -1,72 +1,42 @@
-using System.Security.Cryptography;
-using System.Text;
 using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Protocol;
-using AccountApi.DevIdentity.Signing;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace AccountApi.DevIdentity.Token;
 
-/// <summary>Mints Entra ID v2.0-shaped access tokens (JWT, RS256, <c>kid</c> header) with the current signing key.</summary>
-internal sealed class AccessTokenFactory(DevIdentityCatalog catalog, SigningKeyStore keys, TimeProvider timeProvider)
+/// <summary>Mints Entra ID v2.0-shaped access tokens for the API, or for Microsoft Graph on OpenID-only sign-ins.</summary>
+internal sealed class AccessTokenFactory(DevIdentityCatalog catalog, JwtSigner signer)
 {
-    private static readonly JsonWebTokenHandler s_handler = new() { SetDefaultTimesOnTokenCreation = false };
-
     /// <summary>A delegated token: the user's identity and the granted scopes in <c>scp</c>.</summary>
-    public IssuedAccessToken CreateForUser(DevUser user, DevClient client, bool clientUsedSecret, IReadOnlyList<string> scopes) =>
-        Create(user.Directory.TenantId, client, clientUsedSecret, claims =>
-        {
-            claims[TokenClaimNames.ObjectId] = user.ObjectId.ToString("D");
-            claims[TokenClaimNames.Subject] = PairwiseSubject(user.ObjectId);
-            claims[TokenClaimNames.Name] = user.DisplayName;
-            claims[TokenClaimNames.PreferredUserName] = user.UserName;
-            claims[TokenClaimNames.Scope] = string.Join(' ', scopes);
-        });
-
-    /// <summary>An app-only token: the client's service principal, its roles, <c>idtyp: app</c>, no <c>scp</c>.</summary>
-    public IssuedAccessToken CreateForApplication(DevClient client, DevDirectory directory) =>
-        Create(directory.TenantId, client, clientUsedSecret: true, claims =>
-        {
-            claims[TokenClaimNames.ObjectId] = client.ServicePrincipalId.ToString("D");
-            claims[TokenClaimNames.Subject] = client.ServicePrincipalId.ToString("D");
-            claims[TokenClaimNames.Roles] = client.AppRoles.ToArray();
-            claims[TokenClaimNames.IdentityType] = "app";
-        });
-
-    private IssuedAccessToken Create(Guid tenantId, DevClient client, bool clientUsedSecret, Action<Dictionary<string, object>> addSubject)
+    public IssuedAccessToken CreateForUser(DevUser user, DevClient client, bool clientUsedSecret, ScopeRequest scopes)
     {
-        var now = timeProvider.GetUtcNow();
-        // JWT times are whole seconds; truncating keeps exp - iat equal to the configured lifetime.
-        now = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
-        var expiresAt = now + catalog.AccessTokenLifetime;
-        var tokenId = SecureTokens.Create(16);
-        var claims = new Dictionary<string, object>(StringComparer.Ordinal)
-        {
-            [TokenClaimNames.TenantId] = tenantId.ToString("D"),
-            [TokenClaimNames.AuthorizedParty] = client.ClientId,
-            [TokenClaimNames.AuthorizedPartyAuthentication] = clientUsedSecret ? "1" : "0",
-            [TokenClaimNames.Version] = "2.0",
-            [TokenClaimNames.TokenId] = tokenId,
-        };
-        addSubject(claims);
-
-        var signingKey = keys.Keys.Current;
-        var jwt = s_handler.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = catalog.Urls.Issuer(tenantId),
-            Audience = catalog.ApiClientId,
-            IssuedAt = now.UtcDateTime,
-            NotBefore = now.UtcDateTime,
-            Expires = expiresAt.UtcDateTime,
-            Claims = claims,
-            TokenType = "JWT",
-            SigningCredentials = new SigningCredentials(signingKey.SecurityKey, SecurityAlgorithms.RsaSha256),
-        });
-        return new IssuedAccessToken(jwt, tokenId, now, expiresAt);
+        var audience = scopes.IsForGraph ? MicrosoftGraph.ApplicationId : catalog.ApiClientId;
+        var claims = JwtSigner.UserClaims(user, audience);
+        claims[TokenClaimNames.Scope] = string.Join(' ', scopes.IsForGraph ? scopes.GraphScopes : scopes.ApiScopes);
+        return Create(user.Directory.TenantId, audience, client, clientUsedSecret, claims);
     }
 
-    // Entra's sub is pairwise: stable for one user and one application, different across applications.
-    private string PairwiseSubject(Guid objectId) =>
-        Base64UrlEncoder.Encode(SHA256.HashData(Encoding.UTF8.GetBytes($"{objectId:D}:{catalog.ApiClientId}")));
+    /// <summary>An app-only token: the client's service principal, its roles, <c>idtyp: app</c>, no <c>scp</c>.</summary>
+    public IssuedAccessToken CreateForApplication(DevClient client, DevDirectory directory)
+    {
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [TokenClaimNames.ObjectId] = client.ServicePrincipalId.ToString("D"),
+            [TokenClaimNames.Subject] = client.ServicePrincipalId.ToString("D"),
+            [TokenClaimNames.Roles] = client.AppRoles.ToArray(),
+            [TokenClaimNames.IdentityType] = "app",
+        };
+        return Create(directory.TenantId, catalog.ApiClientId, client, clientUsedSecret: true, claims);
+    }
+
+    private IssuedAccessToken Create(
+        Guid tenantId, string audience, DevClient client, bool clientUsedSecret, Dictionary<string, object> claims)
+    {
+        var now = signer.Now();
+        var expiresAt = now + catalog.AccessTokenLifetime;
+        var tokenId = SecureTokens.Create(16);
+        claims[TokenClaimNames.AuthorizedParty] = client.ClientId;
+        claims[TokenClaimNames.AuthorizedPartyAuthentication] = clientUsedSecret ? "1" : "0";
+        claims[TokenClaimNames.TokenId] = tokenId;
+        return new IssuedAccessToken(signer.Sign(tenantId, audience, now, expiresAt, claims), tokenId, now, expiresAt);
+    }
 }

@@ -22,17 +22,17 @@ internal sealed class ClientAuthenticator(DevIdentityCatalog catalog)
             usedBasic = true;
             if (!TryParseBasic(authorization["Basic ".Length..].Trim(), out clientId, out secret))
             {
-                return Fail("The Authorization header is not valid Basic credentials: base64 of url-encoded client_id ':' url-encoded client_secret.", usedBasic);
+                return Fail("The Authorization header is not valid Basic credentials: base64 of url-encoded client_id ':' url-encoded client_secret.", usedBasic, EntraErrorCodes.MalformedRequest);
             }
 
             if (parameters.Contains(OAuthParameterNames.ClientSecret))
             {
-                return Fail("Send the client secret either in the Authorization header or as client_secret, not both.", usedBasic);
+                return Fail("Send the client secret either in the Authorization header or as client_secret, not both.", usedBasic, EntraErrorCodes.MalformedRequest);
             }
 
             if (parameters[OAuthParameterNames.ClientId] is { } formClientId && !string.Equals(formClientId, clientId, StringComparison.OrdinalIgnoreCase))
             {
-                return Fail("client_id in the body differs from the one in the Authorization header.", usedBasic);
+                return Fail("client_id in the body differs from the one in the Authorization header.", usedBasic, EntraErrorCodes.MalformedRequest);
             }
         }
         else
@@ -49,35 +49,38 @@ internal sealed class ClientAuthenticator(DevIdentityCatalog catalog)
         if (clientId is null)
         {
             return ClientAuthentication.Fail(
-                OAuthResults.Error(OAuthErrors.InvalidRequest, "client_id is required (in the body, or in a Basic Authorization header)."),
+                OAuthResults.Error(OAuthErrors.InvalidRequest, "client_id is required (in the body, or in a Basic Authorization header).", code: EntraErrorCodes.MissingParameter),
                 "client_id missing");
         }
 
         var client = catalog.FindClient(clientId);
         if (client is null)
         {
-            return Fail("The client_id is not a registered client application.", usedBasic);
+            // Entra answers an unknown application with unauthorized_client (AADSTS700016), not invalid_client.
+            const string unknown = "The client_id is not a registered client application.";
+            return ClientAuthentication.Fail(
+                OAuthResults.Error(OAuthErrors.UnauthorizedClient, unknown, code: EntraErrorCodes.ApplicationNotFound), unknown);
         }
 
         if (client.IsPublic)
         {
             return string.IsNullOrEmpty(secret)
                 ? ClientAuthentication.Success(client, usedSecret: false)
-                : Fail("The client is public: send only client_id (and PKCE), not a client secret.", usedBasic);
+                : Fail("The client is public: send only client_id (and PKCE), not a client secret.", usedBasic, EntraErrorCodes.PublicClientSentSecret);
         }
 
         if (string.IsNullOrEmpty(secret))
         {
-            return Fail("The client is confidential: send its client_secret (in the body or with HTTP Basic).", usedBasic);
+            return Fail("The client is confidential: send its client_secret (in the body or with HTTP Basic).", usedBasic, EntraErrorCodes.MissingClientSecret);
         }
 
         return SecureTokens.SecretEquals(secret, client.Secret!)
             ? ClientAuthentication.Success(client, usedSecret: true)
-            : Fail("The client secret is wrong for this client_id.", usedBasic);
+            : Fail("The client secret is wrong for this client_id.", usedBasic, EntraErrorCodes.InvalidClientSecret);
     }
 
-    private static ClientAuthentication Fail(string description, bool usedBasic) =>
-        ClientAuthentication.Fail(OAuthResults.InvalidClient(description, usedBasic), description);
+    private static ClientAuthentication Fail(string description, bool usedBasic, int? code = null) =>
+        ClientAuthentication.Fail(OAuthResults.InvalidClient(description, usedBasic, code), description);
 
     private static bool TryParseBasic(string encoded, out string? clientId, out string? secret)
     {

@@ -1,3 +1,4 @@
+using AccountApi.DevIdentity.Cors;
 using AccountApi.DevIdentity.Logging;
 using AccountApi.DevIdentity.Protocol;
 using AccountApi.DevIdentity.Tenancy;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 namespace AccountApi.DevIdentity.Token;
 
 /// <summary>
-/// <c>POST {prefix}/{tenant}/oauth2/v2.0/token</c> (and the seed's <c>.../oauth2/v2.0/oauth/token</c>): parses the
+/// <c>POST {base}/{tenant}/oauth2/v2.0/token</c> (and the seed's <c>.../oauth2/v2.0/oauth/token</c>): parses the
 /// form, authenticates the client and hands the request to the grant's handler.
 /// </summary>
 internal static class TokenEndpoints
@@ -18,13 +19,13 @@ internal static class TokenEndpoints
     [
         OAuthParameterNames.GrantType, OAuthParameterNames.ClientId, OAuthParameterNames.ClientSecret,
         OAuthParameterNames.Code, OAuthParameterNames.RedirectUri, OAuthParameterNames.CodeVerifier,
-        OAuthParameterNames.RefreshToken, OAuthParameterNames.Scope, OAuthParameterNames.ClientAssertion,
+        OAuthParameterNames.RefreshToken, OAuthParameterNames.Scope, OAuthParameterNames.ClientAssertion, OAuthParameterNames.ClientInfo,
     ];
 
     public static void MapTokenEndpoints(this IEndpointRouteBuilder group)
     {
-        group.MapPost("/{tenant}/oauth2/v2.0/token", HandleAsync).WithName("DevIdentityToken");
-        group.MapPost("/{tenant}/oauth2/v2.0/oauth/token", HandleAsync).WithName("DevIdentityTokenSeedSpelling");
+        group.MapPost("/{tenant}/oauth2/v2.0/token", HandleAsync).AllowPublicClientOrigins().WithName("DevIdentityToken");
+        group.MapPost("/{tenant}/oauth2/v2.0/oauth/token", HandleAsync).AllowPublicClientOrigins().WithName("DevIdentityTokenSeedSpelling");
     }
 
     private static async Task<IResult> HandleAsync(
@@ -34,28 +35,28 @@ internal static class TokenEndpoints
         var parameters = await FormReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         if (parameters is null)
         {
-            return TokenRefusal.Create(logger, "unknown", OAuthErrors.InvalidRequest, "Send the parameters as an application/x-www-form-urlencoded body.");
+            return TokenRefusal.Create(logger, "unknown", OAuthErrors.InvalidRequest, "Send the parameters as an application/x-www-form-urlencoded body.", EntraErrorCodes.MalformedRequest);
         }
 
         var grantType = parameters[OAuthParameterNames.GrantType] ?? "unknown";
         if (parameters.FindRepeated(s_parameters) is { } repeated)
         {
-            return TokenRefusal.Create(logger, grantType, OAuthErrors.InvalidRequest, $"The parameter '{repeated}' was sent more than once; send it once.");
+            return TokenRefusal.Create(logger, grantType, OAuthErrors.InvalidRequest, $"The parameter '{repeated}' was sent more than once; send it once.", EntraErrorCodes.MalformedRequest);
         }
 
         if (services.Resolver.Resolve(tenant) is not { } selection)
         {
-            return TokenRefusal.Create(logger, grantType, OAuthErrors.InvalidRequest, TenantMessages.Unknown(tenant));
+            return TokenRefusal.Create(logger, grantType, OAuthErrors.InvalidRequest, TenantMessages.Unknown(tenant), EntraErrorCodes.TenantNotFound);
         }
 
         if (!parameters.Contains(OAuthParameterNames.GrantType))
         {
-            return TokenRefusal.Create(logger, grantType, OAuthErrors.InvalidRequest, "grant_type is required: authorization_code, refresh_token or client_credentials.");
+            return TokenRefusal.Create(logger, grantType, OAuthErrors.InvalidRequest, "grant_type is required: authorization_code, refresh_token or client_credentials.", EntraErrorCodes.MissingParameter);
         }
 
         if (grantType is not (GrantTypes.AuthorizationCode or GrantTypes.RefreshToken or GrantTypes.ClientCredentials))
         {
-            return TokenRefusal.Create(logger, "unsupported", OAuthErrors.UnsupportedGrantType, "grant_type must be authorization_code, refresh_token or client_credentials.");
+            return TokenRefusal.Create(logger, "unsupported", OAuthErrors.UnsupportedGrantType, "grant_type must be authorization_code, refresh_token or client_credentials.", EntraErrorCodes.UnsupportedGrantType);
         }
 
         var authentication = services.Authenticator.Authenticate(context.Request, parameters);

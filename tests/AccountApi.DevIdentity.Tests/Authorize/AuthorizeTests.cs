@@ -86,9 +86,9 @@ public sealed class AuthorizeTests
     [InlineData("scope", null, "invalid_request")]
     [InlineData("scope", "api://11111111-1111-4111-8111-111111111111/Account.Write", "invalid_scope")]
     [InlineData("scope", "https://graph.microsoft.com/User.Read", "invalid_scope")]
-    [InlineData("scope", "openid profile", "invalid_scope")]
+    [InlineData("scope", "openid profile https://graph.microsoft.com/User.Read", "invalid_scope")]
     [InlineData("prompt", "bogus", "invalid_request")]
-    [InlineData("response_mode", "fragment", "invalid_request")]
+    [InlineData("response_mode", "web_message", "invalid_request")]
     [InlineData("code_challenge_method", "S256", "invalid_request")]
     public async Task Authorize_WithInvalidParameter_RedirectsErrorWithState(string parameter, string? value, string expectedError)
     {

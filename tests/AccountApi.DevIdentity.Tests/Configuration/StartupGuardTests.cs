@@ -33,7 +33,7 @@ public sealed class StartupGuardTests
         await using var app = builder.Build();
         var group = app.MapDevIdentityProvider();
         await app.StartAsync();
-        using var response = await app.GetTestClient().GetAsync($"/dev-idp/{DevData.ContosoTenantId}/v2.0/.well-known/openid-configuration");
+        using var response = await app.GetTestClient().GetAsync($"/{DevData.ContosoTenantId}/v2.0/.well-known/openid-configuration");
 
         Assert.Null(group);
         Assert.Null(app.Services.GetService<IDevSigningKeys>());
@@ -45,6 +45,8 @@ public sealed class StartupGuardTests
     [InlineData("DevIdentity:Clients:account-cli:ClientSecret", "", "DevIdentity:Clients:account-cli:ClientSecret")]
     [InlineData("DevIdentity:Api:ClientId", "api", "DevIdentity:Api:ClientId")]
     [InlineData("DevIdentity:PublicBaseAddress", "localhost/dev-idp", "DevIdentity:PublicBaseAddress")]
+    [InlineData("DevIdentity:PublicBaseAddress", "http://idp.example", "DevIdentity:PublicBaseAddress")]
+    [InlineData("DevIdentity:PublicBaseAddress", "https://localhost:5443/?x=1", "DevIdentity:PublicBaseAddress")]
     [InlineData("DevIdentity:SigningKeyPath", "relative/keys.json", "DevIdentity:SigningKeyPath")]
     [InlineData("DevIdentity:Directories:Fabrikam:TenantId", "c0c0c0c0-0000-4000-8000-000000000001", "DevIdentity:Directories:Fabrikam:TenantId")]
     [InlineData("DevIdentity:Clients:account-daemon:AppRoles:0", "Account.Write.All", "DevIdentity:Clients:account-daemon:AppRoles")]

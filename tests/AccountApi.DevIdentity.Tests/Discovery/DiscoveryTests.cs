@@ -10,7 +10,7 @@ public sealed class DiscoveryTests
     {
         await using var host = await DevIdentityTestHost.StartAsync();
 
-        var document = await host.Client.GetJsonAsync($"/dev-idp/{DevData.ContosoTenantId}/v2.0/.well-known/openid-configuration");
+        var document = await host.Client.GetJsonAsync($"/{DevData.ContosoTenantId}/v2.0/.well-known/openid-configuration");
 
         Assert.Equal($"{DevData.BaseAddress}/{DevData.ContosoTenantId}/v2.0", document.GetProperty("issuer").GetString());
         Assert.Equal($"{DevData.BaseAddress}/{DevData.ContosoTenantId}/oauth2/v2.0/authorize", document.GetProperty("authorization_endpoint").GetString());
@@ -25,6 +25,21 @@ public sealed class DiscoveryTests
         Assert.Equal(["code"], document.GetProperty("response_types_supported").EnumerateArray().Select(e => e.GetString()));
     }
 
+    [Fact]
+    public async Task Discovery_ListsUserInfoEndSessionResponseModesAndNonce()
+    {
+        await using var host = await DevIdentityTestHost.StartAsync();
+
+        var document = await host.Client.GetJsonAsync($"/{DevData.ContosoTenantId}/v2.0/.well-known/openid-configuration");
+
+        Assert.Equal($"{DevData.BaseAddress}/oidc/userinfo", document.GetProperty("userinfo_endpoint").GetString());
+        Assert.Equal($"{DevData.BaseAddress}/{DevData.ContosoTenantId}/oauth2/v2.0/logout", document.GetProperty("end_session_endpoint").GetString());
+        Assert.Equal(["query", "fragment", "form_post"], document.GetProperty("response_modes_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("nonce", document.GetProperty("claims_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(document.GetProperty("http_logout_supported").GetBoolean());
+        Assert.False(document.GetProperty("frontchannel_logout_supported").GetBoolean());
+    }
+
     [Theory]
     [InlineData("common")]
     [InlineData("organizations")]
@@ -32,16 +47,16 @@ public sealed class DiscoveryTests
     {
         await using var host = await DevIdentityTestHost.StartAsync();
 
-        var document = await host.Client.GetJsonAsync($"/dev-idp/{tenant}/v2.0/.well-known/openid-configuration");
+        var document = await host.Client.GetJsonAsync($"/{tenant}/v2.0/.well-known/openid-configuration");
 
         Assert.Equal($"{DevData.BaseAddress}/{{tenantid}}/v2.0", document.GetProperty("issuer").GetString());
         Assert.Equal($"{DevData.BaseAddress}/{tenant}/oauth2/v2.0/token", document.GetProperty("token_endpoint").GetString());
     }
 
     [Fact]
-    public async Task Discovery_BuildsUrlsFromPublicBaseAddress_NotFromTheRequestHost()
+    public async Task Discovery_UnderAPrefix_BuildsUrlsFromPublicBaseAddress_NotFromTheRequestHost()
     {
-        await using var host = await DevIdentityTestHost.StartAsync(s => s["DevIdentity:PublicBaseAddress"] = "https://idp.example:8443/dev-idp/");
+        await using var host = await DevIdentityTestHost.StartAsync(s => s["DevIdentity:PublicBaseAddress"] = "https://idp.example:8443/dev-idp/", prefix: "/dev-idp");
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/dev-idp/{DevData.FabrikamTenantId}/v2.0/.well-known/openid-configuration");
         request.Headers.Host = "attacker.example";
 
@@ -56,7 +71,7 @@ public sealed class DiscoveryTests
     public async Task Discovery_JwksUri_ResolvesToTheKeySet()
     {
         await using var host = await DevIdentityTestHost.StartAsync();
-        var document = await host.Client.GetJsonAsync("/dev-idp/organizations/v2.0/.well-known/openid-configuration");
+        var document = await host.Client.GetJsonAsync("/organizations/v2.0/.well-known/openid-configuration");
 
         var jwks = await host.Client.GetJsonAsync(new Uri(document.GetProperty("jwks_uri").GetString()!).PathAndQuery);
 
@@ -74,7 +89,7 @@ public sealed class DiscoveryTests
     {
         await using var host = await DevIdentityTestHost.StartAsync();
 
-        var jwks = await host.Client.GetJsonAsync($"/dev-idp/{DevData.ContosoTenantId}/discovery/v2.0/keys");
+        var jwks = await host.Client.GetJsonAsync($"/{DevData.ContosoTenantId}/discovery/v2.0/keys");
 
         var key = Assert.Single(jwks.GetProperty("keys").EnumerateArray());
         var members = key.EnumerateObject().Select(p => p.Name).ToList();
@@ -91,7 +106,7 @@ public sealed class DiscoveryTests
     {
         await using var host = await DevIdentityTestHost.StartAsync();
 
-        using var response = await host.Client.GetAsync($"/dev-idp/99999999-9999-4999-8999-999999999999/{path}");
+        using var response = await host.Client.GetAsync($"/99999999-9999-4999-8999-999999999999/{path}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_request", (await response.ReadJsonAsync()).Error());

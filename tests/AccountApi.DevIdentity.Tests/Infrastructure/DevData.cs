@@ -3,8 +3,8 @@ namespace AccountApi.DevIdentity.Tests.Infrastructure;
 /// <summary>The development data the provider is configured with in these tests (the same as the host's).</summary>
 internal static class DevData
 {
-    public const string Prefix = "/dev-idp";
-    public const string BaseAddress = "http://localhost/dev-idp";
+    public const string Prefix = "";
+    public const string BaseAddress = "https://localhost:5443";
     public const string ApiClientId = "11111111-1111-4111-8111-111111111111";
     public const string ApiScopePrefix = "api://" + ApiClientId + "/";
     public const string ContosoTenantId = "c0c0c0c0-0000-4000-8000-000000000001";

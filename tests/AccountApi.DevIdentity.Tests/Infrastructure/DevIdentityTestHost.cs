@@ -7,7 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace AccountApi.DevIdentity.Tests.Infrastructure;
 
 /// <summary>
-/// A minimal WebApplication on a TestServer with the provider added and mapped, a recording revocation sink, a
+/// A minimal WebApplication on a TestServer at https://localhost:5443 with the provider added and mapped (at the
+/// root unless a prefix is given), a recording revocation sink, a
 /// hand-moved clock and, when given, a logger provider that records the logs. Unless a path is given, the signing
 /// key file lives in a temporary folder removed on dispose.
 /// </summary>
@@ -36,14 +37,15 @@ internal sealed class DevIdentityTestHost : IAsyncDisposable
     public static WebApplicationBuilder CreateBuilder(Dictionary<string, string?> settings, string environment = "Development")
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.WebHost.UseTestServer();
+        // Requests arrive as they would at the development host's provider origin.
+        builder.WebHost.UseTestServer(server => server.BaseAddress = new Uri(DevData.BaseAddress));
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
         return builder;
     }
 
     public static async Task<DevIdentityTestHost> StartAsync(
-        Action<Dictionary<string, string?>>? configure = null, string? signingKeyPath = null, ILoggerProvider? logs = null)
+        Action<Dictionary<string, string?>>? configure = null, string? signingKeyPath = null, ILoggerProvider? logs = null, string? prefix = null)
     {
         string? ownedFolder = null;
         if (signingKeyPath is null)
@@ -66,7 +68,15 @@ internal sealed class DevIdentityTestHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.AddDevIdentityProvider();
         var app = builder.Build();
-        app.MapDevIdentityProvider();
+        // As the development host does: the provider at the root, with no UseCors (the provider applies its own policy).
+        if (prefix is null)
+        {
+            app.MapDevIdentityProvider();
+        }
+        else
+        {
+            app.MapDevIdentityProvider(prefix);
+        }
         try
         {
             await app.StartAsync();

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace AccountApi.DevIdentity.Tests.Infrastructure;
 
@@ -36,9 +37,37 @@ internal static class ProviderRequests
 
     public static string AuthorizePath(string tenant = DevData.ContosoTenantId) => $"{DevData.Prefix}/{tenant}/oauth2/v2.0/authorize";
 
-    public static Task<HttpResponseMessage> AuthorizeAsync(
-        this HttpClient client, Dictionary<string, string?> query, string tenant = DevData.ContosoTenantId) =>
-        client.GetAsync(QueryHelpers.AddQueryString(AuthorizePath(tenant), query.Where(p => p.Value is not null)));
+    public static async Task<HttpResponseMessage> AuthorizeAsync(
+        this HttpClient client, Dictionary<string, string?> query, string tenant = DevData.ContosoTenantId, string? sessionCookie = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, QueryHelpers.AddQueryString(AuthorizePath(tenant), query.Where(p => p.Value is not null)));
+        if (sessionCookie is not null)
+        {
+            request.Headers.Add("Cookie", sessionCookie);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>The <c>name=value</c> of the session cookie a response sets, or null when it sets none.</summary>
+    public static string? SessionCookie(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values)
+            ? values.Select(v => v.Split(';')[0]).FirstOrDefault(v => v.StartsWith(SessionCookieName + "=", StringComparison.Ordinal))
+            : null;
+
+    /// <summary>The whole Set-Cookie header of the session cookie, with its attributes.</summary>
+    public static string SessionSetCookie(HttpResponseMessage response) =>
+        response.Headers.GetValues("Set-Cookie").Single(v => v.StartsWith(SessionCookieName + "=", StringComparison.Ordinal));
+
+    public const string SessionCookieName = AccountApi.DevIdentity.Session.SignInSession.CookieName;
+
+    /// <summary>The parameters in a redirect's Location fragment (302 asserted).</summary>
+    public static Dictionary<string, string> RedirectFragment(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var fragment = response.Headers.Location!.Fragment;
+        return QueryHelpers.ParseQuery(fragment.TrimStart('#')).ToDictionary(p => p.Key, p => p.Value.ToString());
+    }
 
     /// <summary>The query parameters of a redirect's Location (302 asserted).</summary>
     public static Dictionary<string, string> RedirectQuery(HttpResponseMessage response)
@@ -63,6 +92,15 @@ internal static class ProviderRequests
         ["redirect_uri"] = DevData.CliRedirect,
         ["client_id"] = DevData.CliClientId,
         ["client_secret"] = DevData.CliSecret,
+    };
+
+    public static Dictionary<string, string> SpaRedemption(string code, string verifier) => new()
+    {
+        ["grant_type"] = "authorization_code",
+        ["code"] = code,
+        ["redirect_uri"] = DevData.SpaRedirect,
+        ["client_id"] = DevData.SpaClientId,
+        ["code_verifier"] = verifier,
     };
 
     public static Dictionary<string, string> CliRefresh(string refreshToken) => new()
@@ -119,6 +157,21 @@ internal static class ProviderRequests
     public static string Error(this JsonElement body) => body.GetProperty("error").GetString()!;
 
     public static JsonWebToken AccessToken(this JsonElement body) => new(body.GetProperty("access_token").GetString()!);
+
+    public static JsonWebToken IdToken(this JsonElement body) => new(body.GetProperty("id_token").GetString()!);
+
+    /// <summary>Validates a token's signature against the published JWKS, as a client library does.</summary>
+    public static async Task<TokenValidationResult> ValidateAgainstJwksAsync(
+        this HttpClient client, string token, string audience, string tenant = DevData.ContosoTenantId)
+    {
+        var jwks = new JsonWebKeySet(await client.GetStringAsync($"{DevData.Prefix}/{tenant}/discovery/v2.0/keys"));
+        return await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = $"{DevData.BaseAddress}/{tenant}/v2.0",
+            ValidAudience = audience,
+            IssuerSigningKeys = jwks.GetSigningKeys(),
+        });
+    }
 
     public static AuthenticationHeaderValue Basic(string user, string password) => new(
         "Basic",

@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace AccountApi.DevIdentity.Tests.Infrastructure;
 
 /// <summary>
-/// Reads the sign-in page like a browser would: its hidden fields and the antiforgery cookie, to post it back.
+/// Reads the sign-in page (or the form_post page) like a browser would: its hidden fields and the antiforgery
+/// cookie, to post it back.
 /// </summary>
 internal sealed partial class SignInForm
 {

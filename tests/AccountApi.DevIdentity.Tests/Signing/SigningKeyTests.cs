@@ -9,7 +9,7 @@ namespace AccountApi.DevIdentity.Tests.Signing;
 
 public sealed class SigningKeyTests
 {
-    private const string JwksPath = $"/dev-idp/{DevData.ContosoTenantId}/discovery/v2.0/keys";
+    private const string JwksPath = $"/{DevData.ContosoTenantId}/discovery/v2.0/keys";
 
     [Fact]
     public async Task AccessToken_ValidatesAgainstThePublishedJwks_WithIssuerAndAudience()
@@ -74,7 +74,7 @@ public sealed class SigningKeyTests
         var oldToken = (await host.Client.SignInCliAsync()).GetProperty("access_token").GetString()!;
 
         using var body = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
-        using var rotation = await host.Client.PostAsync("/dev-idp/keys/rotate", body);
+        using var rotation = await host.Client.PostAsync("/keys/rotate", body);
         var rotated = await rotation.ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.OK, rotation.StatusCode);

@@ -6,7 +6,7 @@ namespace AccountApi.DevIdentity.Tests.Token;
 
 public sealed class MalformedTokenRequestTests
 {
-    private static string TokenPath => $"/dev-idp/{DevData.ContosoTenantId}/oauth2/v2.0/token";
+    private static string TokenPath => $"/{DevData.ContosoTenantId}/oauth2/v2.0/token";
 
     [Theory]
     [InlineData("application/json", """{"grant_type":"client_credentials"}""")]

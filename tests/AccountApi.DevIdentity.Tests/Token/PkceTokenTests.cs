@@ -12,7 +12,7 @@ public sealed class PkceTokenTests
         var pkce = PkcePair.Create();
         var code = await host.Client.GetCodeAsync(ProviderRequests.SpaAuthorize(pkce));
 
-        using var response = await host.Client.TokenAsync(SpaRedemption(code, pkce.Verifier));
+        using var response = await host.Client.TokenAsync(ProviderRequests.SpaRedemption(code, pkce.Verifier));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var jwt = (await response.ReadJsonAsync()).AccessToken();
@@ -26,7 +26,7 @@ public sealed class PkceTokenTests
         await using var host = await DevIdentityTestHost.StartAsync();
         var code = await host.Client.GetCodeAsync(ProviderRequests.SpaAuthorize(PkcePair.Create()));
 
-        using var response = await host.Client.TokenAsync(SpaRedemption(code, PkcePair.Create().Verifier));
+        using var response = await host.Client.TokenAsync(ProviderRequests.SpaRedemption(code, PkcePair.Create().Verifier));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_grant", (await response.ReadJsonAsync()).Error());
@@ -37,7 +37,7 @@ public sealed class PkceTokenTests
     {
         await using var host = await DevIdentityTestHost.StartAsync();
         var code = await host.Client.GetCodeAsync(ProviderRequests.SpaAuthorize(PkcePair.Create()));
-        var form = SpaRedemption(code, "unused");
+        var form = ProviderRequests.SpaRedemption(code, "unused");
         form.Remove("code_verifier");
 
         using var response = await host.Client.TokenAsync(form);
@@ -72,20 +72,11 @@ public sealed class PkceTokenTests
         await using var host = await DevIdentityTestHost.StartAsync();
         var pkce = PkcePair.Create();
         var code = await host.Client.GetCodeAsync(ProviderRequests.SpaAuthorize(pkce));
-        var form = SpaRedemption(code, pkce.Verifier);
+        var form = ProviderRequests.SpaRedemption(code, pkce.Verifier);
         form["client_secret"] = "anything";
 
         using var response = await host.Client.TokenAsync(form);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
-
-    private static Dictionary<string, string> SpaRedemption(string code, string verifier) => new()
-    {
-        ["grant_type"] = "authorization_code",
-        ["code"] = code,
-        ["redirect_uri"] = DevData.SpaRedirect,
-        ["client_id"] = DevData.SpaClientId,
-        ["code_verifier"] = verifier,
-    };
 }

@@ -1,0 +1,22 @@
+using AccountApi.DevIdentity.Grants;
+using AccountApi.DevIdentity.Protocol;
+
+namespace AccountApi.DevIdentity.Token;
+
+/// <summary>
+/// Shapes the response of the user grants (code and refresh): the access token for the asked scopes, an id_token
+/// whenever the grant included <c>openid</c>, and <c>client_info</c> when the request asked for it.
+/// </summary>
+internal sealed class UserTokenResponder(AccessTokenFactory accessTokens, IdTokenFactory idTokens, ScopeParser scopes)
+{
+    public IssuedAccessToken CreateAccessToken(TokenRequestContext request, GrantFamily family, ScopeRequest tokenScopes) =>
+        accessTokens.CreateForUser(family.User, request.Client, request.ClientUsedSecret, tokenScopes);
+
+    public TokenResponse Respond(
+        TokenRequestContext request, GrantFamily family, IssuedAccessToken accessToken, string refreshToken, ScopeRequest tokenScopes, string? nonce)
+    {
+        var idToken = family.Scopes.IncludesOpenId ? idTokens.Create(family.User, request.Client, nonce) : null;
+        var clientInfo = request.Parameters[OAuthParameterNames.ClientInfo] == "1" ? ClientInfo.For(family.User) : null;
+        return TokenResponse.From(accessToken, refreshToken, scopes.Format(tokenScopes), idToken, clientInfo);
+    }
+}
