@@ -30,7 +30,7 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
 
         // The web app sends the user to the URL MSAL builds; the provider redirects back with a code.
         var authorizeUrl = await app.GetAuthorizationRequestUrl(s_accountRead).WithLoginHint("alice@contoso.example").ExecuteAsync();
-        var callback = await new LoginHintWebUi(host.CreateClient(host.ProviderBase)).AcquireAuthorizationCodeAsync(
+        var callback = await new SignInPageWebUi(host, "alice@contoso.example").AcquireAuthorizationCodeAsync(
             authorizeUrl, new Uri(SignInClient.CliRedirect), CancellationToken.None);
         var code = QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
 
@@ -54,7 +54,6 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
     [Fact]
     public async Task PublicClient_InteractiveWithPkce_GetsATokenTheApiAccepts()
     {
-        var provider = host.CreateClient(host.ProviderBase);
         var app = PublicClientApplicationBuilder.Create(SignInClient.SpaClientId)
             .WithAuthority($"{host.ProviderBase}/{SignInClient.ContosoDirectory}")
             .WithInstanceDiscovery(false)
@@ -64,7 +63,7 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
 
         var result = await app.AcquireTokenInteractive(s_accountRead)
             .WithLoginHint("carol@contoso.example")
-            .WithCustomWebUi(new LoginHintWebUi(provider))
+            .WithCustomWebUi(new SignInPageWebUi(host, "carol@contoso.example"))
             .ExecuteAsync();
 
         Assert.Equal("carol@contoso.example", result.Account.Username);
