@@ -49,6 +49,22 @@ public sealed class SpaSignInTests(BrowserHost host) : IClassFixture<BrowserHost
         await Expect(page, "#api-status", "403");
         await Expect(page, "#api-error", "tenant_not_permitted");
         Assert.Equal("", await page.TextContentAsync("#error"));
+        await SaveScreenshotIfAskedAsync(page);
+
+        // logoutRedirect: the provider's end_session_endpoint ends its session and returns to the registered page.
+        await page.ClickAsync("#sign-out");
+        await page.WaitForURLAsync($"{host.SpaBase}/spa**");
+        await Expect(page, "#status", "ready");
+        await Expect(page, "#account-name", "");
+    }
+
+    // SPA_SAMPLE_SCREENSHOT=<path> refreshes the picture in the README from the real page.
+    private static async Task SaveScreenshotIfAskedAsync(IPage page)
+    {
+        if (Environment.GetEnvironmentVariable("SPA_SAMPLE_SCREENSHOT") is { Length: > 0 } path)
+        {
+            await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        }
     }
 
     private static Task Expect(IPage page, string selector, string text) =>
