@@ -144,5 +144,9 @@ public sealed class GetMeTests(AccountApiFactory factory) : IClassFixture<Accoun
         using var response = await client.PostAsync("/account/me", new StringContent("{}", new MediaTypeHeaderValue("application/json")));
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(405, problem.GetProperty("status").GetInt32());
+        Assert.Contains("GET", response.Content.Headers.Allow);
     }
 }

@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using AccountApi.Authentication;
 using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 using static AccountApi.Tests.Infrastructure.AccountApiFactory;
 
@@ -63,31 +65,39 @@ public sealed class TokenRefusalTests(AccountApiFactory factory) : IClassFixture
 
     public static TheoryData<string, Func<TestAccessToken, TestAccessToken>> InvalidClaims => new()
     {
-        { "expired", t => t with { IssuedAt = DateTimeOffset.UtcNow.AddHours(-2), NotBefore = DateTimeOffset.UtcNow.AddHours(-2), Expires = DateTimeOffset.UtcNow.AddMinutes(-10) } },
-        { "expired 3 minutes ago, beyond the 2-minute skew", t => t with { IssuedAt = DateTimeOffset.UtcNow.AddHours(-1), NotBefore = DateTimeOffset.UtcNow.AddHours(-1), Expires = DateTimeOffset.UtcNow.AddMinutes(-3) } },
-        { "not yet valid", t => t with { NotBefore = DateTimeOffset.UtcNow.AddMinutes(10), Expires = DateTimeOffset.UtcNow.AddHours(1) } },
-        { "valid from 3 minutes ahead, beyond the skew", t => t with { NotBefore = DateTimeOffset.UtcNow.AddMinutes(3), Expires = DateTimeOffset.UtcNow.AddHours(1) } },
-        { "issuer of another authority", t => t with { Issuer = $"https://login.evil.example/{t.DirectoryId}/v2.0" } },
-        { "issuer of another directory than tid", t => t with { Issuer = $"https://login.accountapi.test/{FabrikamDirectory}/v2.0" } },
-        { "v1 issuer", t => t with { Issuer = $"https://sts.windows.net/{t.DirectoryId}/" } },
-        { "audience of another API", t => t with { Audience = "99999999-9999-4999-8999-999999999999" } },
-        { "audience api:// of another API", t => t with { Audience = "api://99999999-9999-4999-8999-999999999999" } },
-        { "no tid", t => t with { OmitDirectoryClaim = true } },
-        { "no oid", t => t with { OmitObjectIdClaim = true } },
-        { "neither scp nor roles", t => t with { Scopes = null } },
+        { "IDX10223", t => t with { IssuedAt = DateTimeOffset.UtcNow.AddHours(-2), NotBefore = DateTimeOffset.UtcNow.AddHours(-2), Expires = DateTimeOffset.UtcNow.AddMinutes(-10) } },
+        // Expired 3 minutes ago, beyond the 2-minute skew.
+        { "IDX10223", t => t with { IssuedAt = DateTimeOffset.UtcNow.AddHours(-1), NotBefore = DateTimeOffset.UtcNow.AddHours(-1), Expires = DateTimeOffset.UtcNow.AddMinutes(-3) } },
+        { "IDX10222", t => t with { NotBefore = DateTimeOffset.UtcNow.AddMinutes(10), Expires = DateTimeOffset.UtcNow.AddHours(1) } },
+        // Valid from 3 minutes ahead, beyond the skew.
+        { "IDX10222", t => t with { NotBefore = DateTimeOffset.UtcNow.AddMinutes(3), Expires = DateTimeOffset.UtcNow.AddHours(1) } },
+        { "is not the v2.0 issuer of its directory", t => t with { Issuer = $"https://login.evil.example/{t.DirectoryId}/v2.0" } },
+        // The issuer of another directory than the token's tid.
+        { "is not the v2.0 issuer of its directory", t => t with { Issuer = $"https://login.accountapi.test/{FabrikamDirectory}/v2.0" } },
+        // A v1.0 issuer: this API accepts v2.0 tokens only.
+        { "is not the v2.0 issuer of its directory", t => t with { Issuer = $"https://sts.windows.net/{t.DirectoryId}/" } },
+        { "IDX10214", t => t with { Audience = "99999999-9999-4999-8999-999999999999" } },
+        // The api:// form of another API's audience.
+        { "IDX10214", t => t with { Audience = "api://99999999-9999-4999-8999-999999999999" } },
+        { "has no directory id (tid)", t => t with { OmitDirectoryClaim = true } },
+        { "has no 'oid' claim", t => t with { OmitObjectIdClaim = true } },
+        { "IDW10201", t => t with { Scopes = null } },
     };
 
     [Theory]
     [MemberData(nameof(InvalidClaims))]
-    public async Task GetMe_WithInvalidClaims_Returns403InvalidToken(string because, Func<TestAccessToken, TestAccessToken> vary)
+    public async Task GetMe_WithInvalidClaims_Returns403InvalidTokenForThatCause(string cause, Func<TestAccessToken, TestAccessToken> vary)
     {
-        using var client = factory.CreateClient(vary(ContosoUser), "contoso");
+        using var host = factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddFakeLogging()));
+        using var client = CreateClient(host, factory.Authority, vary(ContosoUser), "contoso");
 
         using var response = await client.GetAsync("/account/me");
 
-        Assert.False(string.IsNullOrEmpty(because));
         await ProblemAssert.RefusedAsync(response, "invalid_token");
         Assert.Equal("Bearer error=\"invalid_token\"", ProblemAssert.Challenge(response));
+        // The same answer for every cause; the log says which one it was, so a case cannot pass for another reason.
+        var rejection = Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), record => record.Id.Id == 1001);
+        Assert.Contains(cause, rejection.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -54,12 +54,17 @@ public sealed class OpenApiDocumentTests(AccountApiFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task SwaggerDocument_DoesNotProtectPublicEndpoints()
+    public async Task SwaggerDocument_ListsOnlyTheProtectedApiAndRequiresTokenAndTenancyThere()
     {
         var document = await GetDocumentAsync(factory, enabled: true);
 
-        Assert.False(document.GetProperty("paths").TryGetProperty("/health/live", out var health)
-            && health.GetProperty("get").TryGetProperty("security", out _));
+        // Public endpoints (health, the document itself) are not part of the API's description.
+        var paths = document.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToList();
+        Assert.Equal(["/account/me"], paths);
+        var getMe = document.GetProperty("paths").GetProperty("/account/me").GetProperty("get");
+        Assert.NotEmpty(getMe.GetProperty("security").EnumerateArray());
+        Assert.Contains(getMe.GetProperty("parameters").EnumerateArray(), parameter =>
+            parameter.GetProperty("name").GetString() == "X-Tenant-ID" && parameter.GetProperty("required").GetBoolean());
     }
 
     [Fact]
