@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 
 namespace AccountApi.DevHost.Tests.Infrastructure;
 
@@ -23,20 +24,19 @@ public class DevHostFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        var apiPort = FreeLoopbackPort();
-        var providerPort = FreeLoopbackPort();
-        var settings = new Dictionary<string, string>
+        // The provider's port is part of its issuer, so it must be known before it listens: take a free port, and if
+        // another process takes it first (the gap between asking and binding), start again on new ports.
+        for (var attempt = 1; ; attempt++)
         {
-            ["DevHost:ApiUrl"] = $"http://localhost:{apiPort}",
-            ["DevIdentity:PublicBaseAddress"] = $"https://localhost:{providerPort}",
-            ["AzureAd:Instance"] = $"https://localhost:{providerPort}/",
-            ["DevIdentity:SigningKeyPath"] = Path.Combine(_keyDirectory, "signing-keys.json"),
-            // Swagger UI on this port stands in for the registered http://localhost:5080/swagger/oauth2-redirect.html.
-            ["DevIdentity:Clients:account-spa:RedirectUris:0"] = $"http://localhost:{apiPort}/swagger/oauth2-redirect.html",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        AddSettings(settings, apiPort, providerPort);
-        _host = await DevelopmentHost.StartAsync(["--environment=Development", .. settings.Select(s => $"--{s.Key}={s.Value}")]);
+            try
+            {
+                _host = await DevelopmentHost.StartAsync(Arguments(FreeLoopbackPort(), FreeLoopbackPort()));
+                return;
+            }
+            catch (IOException taken) when (attempt < 5 && taken.InnerException is AddressInUseException)
+            {
+            }
+        }
     }
 
     /// <summary>An HTTP client that trusts the provider's certificate and nothing else self-signed, and never follows redirects.</summary>
@@ -60,6 +60,22 @@ public class DevHostFixture : IAsyncLifetime
     /// <summary>Lets a derived fixture register more (e.g. a test page's origin as a redirect URI and CORS origin).</summary>
     protected virtual void AddSettings(Dictionary<string, string> settings, int apiPort, int providerPort)
     {
+    }
+
+    private string[] Arguments(int apiPort, int providerPort)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["DevHost:ApiUrl"] = $"http://localhost:{apiPort}",
+            ["DevIdentity:PublicBaseAddress"] = $"https://localhost:{providerPort}",
+            ["AzureAd:Instance"] = $"https://localhost:{providerPort}/",
+            ["DevIdentity:SigningKeyPath"] = Path.Combine(_keyDirectory, "signing-keys.json"),
+            // Swagger UI on this port stands in for the registered http://localhost:5080/swagger/oauth2-redirect.html.
+            ["DevIdentity:Clients:account-spa:RedirectUris:0"] = $"http://localhost:{apiPort}/swagger/oauth2-redirect.html",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        AddSettings(settings, apiPort, providerPort);
+        return ["--environment=Development", .. settings.Select(s => $"--{s.Key}={s.Value}")];
     }
 
     public static int FreeLoopbackPort()
