@@ -35,6 +35,10 @@ internal static class AuthenticationExtensions
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddMicrosoftIdentityWebApiAot(static _ => { }, JwtBearerDefaults.AuthenticationScheme, configureJwtBearerOptions: null);
+
+        // After JwtBearer's own post-configuration: the authority's metadata with a bounded wait and an outage state.
+        services.AddSingleton<AuthorityHealth>();
+        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, ConfigureAuthorityMetadata>();
         return builder;
     }
 }

@@ -20,18 +20,16 @@ internal enum AuthenticationFailure
 
 internal static class AuthenticationFailures
 {
-    // When the metadata cannot be fetched and none was fetched before, JsonWebTokenHandler validates with no keys at
-    // all: IDX10500 "No security keys were provided". (A token naming an unknown kid while keys are known fails with
-    // IDX10503/IDX10517 instead.) JwtBearer's older path reports the fetch itself: IDX20803 "Unable to obtain configuration".
-    private const string NoKeysAtAll = "IDX10500";
-    private const string ConfigurationUnavailable = "IDX20803";
-
-    public static AuthenticationFailure Classify(Exception failure) => failure switch
+    /// <param name="failure">Why JwtBearer did not authenticate the request.</param>
+    /// <param name="authorityUnavailable">The last metadata fetch failed (<see cref="AuthorityHealth"/>).</param>
+    public static AuthenticationFailure Classify(Exception failure, bool authorityUnavailable) => failure switch
     {
         TokenRevokedException => AuthenticationFailure.RevokedToken,
-        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException
-            when failure.Message.StartsWith(NoKeysAtAll, StringComparison.Ordinal) => AuthenticationFailure.AuthorityUnavailable,
-        InvalidOperationException when failure.Message.Contains(ConfigurationUnavailable, StringComparison.Ordinal) => AuthenticationFailure.AuthorityUnavailable,
+        // No metadata at all (BoundedConfigurationManager): nothing could be checked.
+        AuthorityUnavailableException => AuthenticationFailure.AuthorityUnavailable,
+        // A key the cached metadata does not have, while the authority cannot be asked for its current keys: the
+        // token may well be genuine (signed after a rotation), so this is the authority's outage, not the caller's fault.
+        SecurityTokenSignatureKeyNotFoundException when authorityUnavailable => AuthenticationFailure.AuthorityUnavailable,
         _ => AuthenticationFailure.InvalidToken,
     };
 }

@@ -6,9 +6,15 @@ internal static partial class AuthenticationLog
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Bearer token rejected ({Reason}): {ValidationMessage}")]
     public static partial void TokenRejected(ILogger logger, string reason, string validationMessage);
 
-    // An outage, not a caller's mistake: an operator must see it.
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Bearer token not checked ({Reason}): the authority's metadata could not be fetched. {ValidationMessage}")]
-    public static partial void AuthorityUnavailable(ILogger logger, string reason, string validationMessage);
+    // An outage, not a caller's mistake: an operator must see it, once when it starts rather than once per request.
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "The authority's metadata cannot be fetched from {Address}: {Failure} Requests that need its keys are answered 503 authority_unavailable until it can.")]
+    public static partial void AuthorityUnavailable(ILogger logger, string address, string failure);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "The authority's metadata can be fetched again from {Address}, after {Duration}.")]
+    public static partial void AuthorityRecovered(ILogger logger, string address, TimeSpan duration);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "Bearer token not checked ({Reason}): {Failure}")]
+    public static partial void TokenNotChecked(ILogger logger, string reason, string failure);
 
     // A revoked token in use may be a stolen one.
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Revoked bearer token presented ({Reason}): {ValidationMessage}")]

@@ -23,6 +23,12 @@ public sealed class AzureAdOptions
     /// <summary>Space-separated delegated scopes; a caller's token needs one of them in <c>scp</c>.</summary>
     public string Scopes { get; set; } = "Account.Read";
 
+    /// <summary>
+    /// How long a request waits for the authority's discovery document and keys when none are cached (or its token
+    /// names a key that is not); past it the request is answered 503 <c>authority_unavailable</c>. Default 5 seconds.
+    /// </summary>
+    public TimeSpan MetadataTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     internal bool IsMultiTenant =>
         TenantId.Equals("organizations", StringComparison.OrdinalIgnoreCase)
         || TenantId.Equals("common", StringComparison.OrdinalIgnoreCase);

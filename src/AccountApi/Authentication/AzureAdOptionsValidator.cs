@@ -44,6 +44,11 @@ internal sealed class AzureAdOptionsValidator : IValidateOptions<AzureAdOptions>
             failures.Add($"{Section}:Scopes must name the delegated scope a caller needs, e.g. Account.Read.");
         }
 
+        if (options.MetadataTimeout < TimeSpan.FromMilliseconds(100) || options.MetadataTimeout > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{Section}:MetadataTimeout is {options.MetadataTimeout}; use a value from 00:00:00.1 to 00:01:00 (default 00:00:05).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -28,13 +28,12 @@ internal sealed class ConfigureEntraIdJwtBearer(
         var settings = azureAd.Value;
 
         // Loopback emulators speak plain http; anything else was refused by AzureAdOptionsValidator. A local emulator's
-        // keys may be rotated at will, so let an unknown kid trigger a metadata refresh at once rather than every 5 minutes.
+        // keys may be rotated at will, so let an unknown kid trigger a metadata refresh at once. Elsewhere an unknown kid
+        // (a rotation, or an authority that came back) is fetched at most every 30 s: recovery within a minute, while a
+        // flood of forged kids cannot make us hammer the authority.
         var isLoopback = new Uri(settings.NormalizedInstance).IsLoopback;
         options.RequireHttpsMetadata = !isLoopback;
-        if (isLoopback)
-        {
-            options.RefreshInterval = TimeSpan.FromSeconds(1);
-        }
+        options.RefreshInterval = isLoopback ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(30);
 
         options.MapInboundClaims = false;
         options.IncludeErrorDetails = false;

@@ -26,18 +26,29 @@ internal static class Refusal
             headers[HeaderNames.WWWAuthenticate] = challenge;
         }
 
+        if (reason == RefusalReasons.AuthorityUnavailable)
+        {
+            headers[HeaderNames.RetryAfter] = RetryAfterSeconds;
+        }
+
         return Problem(context, reason).ExecuteAsync(context);
     }
 
     /// <summary>The problem document alone.</summary>
+    // IdentityModel retries a failed metadata fetch on the next request after its refresh interval; a client that waits
+    // this long finds out whether the authority is back without hammering it.
+    private const string RetryAfterSeconds = "5";
+
     public static ProblemHttpResult Problem(HttpContext context, string reason) =>
         // Type and traceId are set here, not left to IProblemDetailsService: it declines clients whose Accept header
         // excludes JSON, and the fallback writer would then omit them.
         TypedResults.Problem(new ProblemDetails
         {
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.4",
-            Status = StatusCodes.Status403Forbidden,
-            Title = "Forbidden",
+            Type = reason == RefusalReasons.AuthorityUnavailable
+                ? "https://tools.ietf.org/html/rfc9110#section-15.6.4"
+                : "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+            Status = reason == RefusalReasons.AuthorityUnavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status403Forbidden,
+            Title = reason == RefusalReasons.AuthorityUnavailable ? "Service Unavailable" : "Forbidden",
             Detail = RefusalReasons.Describe(reason),
             Extensions =
             {

@@ -14,6 +14,9 @@ internal static class RefusalReasons
     public const string InvalidTenant = "invalid_tenant";
     public const string TenantNotPermitted = "tenant_not_permitted";
 
+    /// <summary>Not a refusal of the caller: the token could not be checked because the authority is unreachable (503).</summary>
+    public const string AuthorityUnavailable = "authority_unavailable";
+
     /// <summary>Every reason, highest priority first.</summary>
     public static IReadOnlyList<string> InPriorityOrder { get; } =
         [MissingToken, InvalidToken, UserTokenRequired, InsufficientScope, MissingTenant, InvalidTenant, TenantNotPermitted];
@@ -27,6 +30,7 @@ internal static class RefusalReasons
         MissingTenant => "Send the tenancy name in the X-Tenant-ID header.",
         InvalidTenant => "X-Tenant-ID must be one tenancy name of 1 to 63 letters, digits or '-'.",
         TenantNotPermitted => "The tenancy does not exist or the caller is not permitted to use it.",
+        AuthorityUnavailable => "The token could not be checked because the identity provider cannot be reached. Retry later; the token itself may be fine.",
         _ => "Access to this resource is denied.",
     };
 }

@@ -10,7 +10,7 @@ namespace AccountApi.Authorization;
 /// The single place where every failed authorization becomes a 403 problem document. JwtBearer's own challenge is
 /// never invoked: it would answer 401 and could put validator messages in <c>WWW-Authenticate</c>.
 /// </summary>
-internal sealed class RefusalResultHandler(IOptions<AzureAdOptions> azureAd, ILogger<RefusalResultHandler> logger)
+internal sealed class RefusalResultHandler(IOptions<AzureAdOptions> azureAd, AuthorityHealth authority, ILogger<RefusalResultHandler> logger)
     : IAuthorizationMiddlewareResultHandler
 {
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
@@ -22,14 +22,14 @@ internal sealed class RefusalResultHandler(IOptions<AzureAdOptions> azureAd, ILo
         }
 
         var reason = authorizeResult.Challenged
-            ? await ClassifyAuthenticationAsync(context, policy, logger)
+            ? await ClassifyAuthenticationAsync(context, policy)
             : ClassifyFailure(authorizeResult.AuthorizationFailure);
 
         AuthorizationLog.Refused(logger, reason);
         await Refusal.WriteAsync(context, reason, azureAd.Value.FullyQualifiedScopes);
     }
 
-    private static async Task<string> ClassifyAuthenticationAsync(HttpContext context, AuthorizationPolicy policy, ILogger logger)
+    private async Task<string> ClassifyAuthenticationAsync(HttpContext context, AuthorizationPolicy policy)
     {
         // Authentication handlers cache their result per request, so this does not validate the token twice.
         foreach (var scheme in policy.AuthenticationSchemes)
@@ -37,22 +37,19 @@ internal sealed class RefusalResultHandler(IOptions<AzureAdOptions> azureAd, ILo
             if ((await context.AuthenticateAsync(scheme)).Failure is { } failure)
             {
                 // Every failure source ends here: IdentityModel's validators, Identity.Web's claim check, revocation,
-                // the metadata fetch. Each is logged under its own event; the answer stays invalid_token.
-                const string Reason = RefusalReasons.InvalidToken;
-                switch (AuthenticationFailures.Classify(failure))
+                // the metadata fetch. Each is logged under its own event (an outage once, by AuthorityHealth).
+                switch (AuthenticationFailures.Classify(failure, authority.IsUnavailable))
                 {
                     case AuthenticationFailure.AuthorityUnavailable:
-                        AuthenticationLog.AuthorityUnavailable(logger, Reason, failure.Message);
-                        break;
+                        AuthenticationLog.TokenNotChecked(logger, RefusalReasons.AuthorityUnavailable, failure.Message);
+                        return RefusalReasons.AuthorityUnavailable;
                     case AuthenticationFailure.RevokedToken:
-                        AuthenticationLog.RevokedTokenPresented(logger, Reason, failure.Message);
-                        break;
+                        AuthenticationLog.RevokedTokenPresented(logger, RefusalReasons.InvalidToken, failure.Message);
+                        return RefusalReasons.InvalidToken;
                     default:
-                        AuthenticationLog.TokenRejected(logger, Reason, failure.Message);
-                        break;
+                        AuthenticationLog.TokenRejected(logger, RefusalReasons.InvalidToken, failure.Message);
+                        return RefusalReasons.InvalidToken;
                 }
-
-                return Reason;
             }
         }
 
