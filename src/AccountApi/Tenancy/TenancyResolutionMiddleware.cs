@@ -1,4 +1,5 @@
 using AccountApi.Authentication;
+using AccountApi.Telemetry;
 using Microsoft.AspNetCore.Authorization;
 
 namespace AccountApi.Tenancy;
@@ -8,7 +9,7 @@ namespace AccountApi.Tenancy;
 /// answers the request itself: authorization does, so that the order of refusal reasons lives in one place. It runs
 /// after authentication and only for authenticated callers, so an anonymous caller learns nothing about tenancies.
 /// </summary>
-internal sealed class TenancyResolutionMiddleware(RequestDelegate next, TenancyStore store, ILogger<TenancyResolutionMiddleware> logger)
+internal sealed class TenancyResolutionMiddleware(RequestDelegate next, TenancyStore store, AccountMetrics metrics, ILogger<TenancyResolutionMiddleware> logger)
 {
     public Task InvokeAsync(HttpContext context, TenancyContext tenancy)
     {
@@ -18,6 +19,7 @@ internal sealed class TenancyResolutionMiddleware(RequestDelegate next, TenancyS
         if (needsTenancy)
         {
             Resolve(context, tenancy);
+            metrics.TenancyResolved(tenancy.Resolution, tenancy.Tenancy?.Name);
         }
 
         return next(context);
