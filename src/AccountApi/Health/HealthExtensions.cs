@@ -6,10 +6,13 @@ internal static class HealthExtensions
 {
     private const string ReadyTag = "ready";
 
+    // JwtBearer's backchannel waits a minute by default; a probe should answer well within an orchestrator's timeout.
+    private static readonly TimeSpan s_checkTimeout = TimeSpan.FromSeconds(5);
+
     public static IHostApplicationBuilder AddAccountHealthChecks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks()
-            .AddCheck<AuthorityMetadataHealthCheck>("authority-metadata", tags: [ReadyTag])
+            .AddCheck<AuthorityMetadataHealthCheck>("authority-metadata", tags: [ReadyTag], timeout: s_checkTimeout)
             .AddCheck<TenanciesHealthCheck>("tenancies", tags: [ReadyTag]);
         return builder;
     }
