@@ -3,7 +3,9 @@ using AccountApi.Authentication;
 using AccountApi.Authorization;
 using AccountApi.Cors;
 using AccountApi.Health;
+using AccountApi.Logging;
 using AccountApi.OpenApi;
+using AccountApi.Telemetry;
 using AccountApi.Tenancy;
 
 namespace AccountApi;
@@ -30,6 +32,9 @@ public static class AccountApiExtensions
         builder.Services.AddProblemDetails();
         builder.AddAccountHealthChecks();
         builder.AddAccountOpenApi();
+        // JSON console logs outside Development; OpenTelemetry traces and metrics, exported over OTLP when configured.
+        builder.AddAccountLogging();
+        builder.AddAccountTelemetry();
         return builder;
     }
 

@@ -51,6 +51,18 @@ internal sealed class ConfigureEntraIdJwtBearer(
 
         // Rejections are logged where they are classified, in RefusalResultHandler: one place for every failure source.
         options.Events ??= new JwtBearerEvents();
+        // JwtBearer rethrows (a 500) what fails before the token is validated, such as missing metadata, unless an
+        // event settles it: an unreachable authority is an authentication failure, classified by RefusalResultHandler.
+        var previousFailed = options.Events.OnAuthenticationFailed;
+        options.Events.OnAuthenticationFailed = async context =>
+        {
+            await previousFailed(context);
+            if (context.Result is null && context.Exception is AuthorityUnavailableException)
+            {
+                context.Fail(context.Exception);
+            }
+        };
+
         var previous = options.Events.OnTokenValidated;
         options.Events.OnTokenValidated = async context =>
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AccountApi.Telemetry;
 
 namespace AccountApi.Authentication;
 
@@ -6,7 +7,7 @@ namespace AccountApi.Authentication;
 /// Process-local revocations. An entry is kept until the token's expiry plus the validator's clock skew: until then
 /// JwtBearer would still accept the token, so the revocation must still refuse it.
 /// </summary>
-internal sealed class InMemoryTokenRevocationStore(TimeProvider timeProvider) : ITokenRevocationStore
+internal sealed class InMemoryTokenRevocationStore(TimeProvider timeProvider, AccountMetrics metrics) : ITokenRevocationStore
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _revoked = new(StringComparer.Ordinal);
 
@@ -14,11 +15,20 @@ internal sealed class InMemoryTokenRevocationStore(TimeProvider timeProvider) : 
     {
         RemoveExpired();
         _revoked[tokenId] = expiresAt + ConfigureEntraIdJwtBearer.ClockSkew;
+        metrics.Revoked(RevocationKinds.Recorded);
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<bool> IsRevokedAsync(string tokenId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_revoked.TryGetValue(tokenId, out var keepUntil) && keepUntil > timeProvider.GetUtcNow());
+    public ValueTask<bool> IsRevokedAsync(string tokenId, CancellationToken cancellationToken)
+    {
+        var revoked = _revoked.TryGetValue(tokenId, out var keepUntil) && keepUntil > timeProvider.GetUtcNow();
+        if (revoked)
+        {
+            metrics.Revoked(RevocationKinds.Refused);
+        }
+
+        return ValueTask.FromResult(revoked);
+    }
 
     private void RemoveExpired()
     {

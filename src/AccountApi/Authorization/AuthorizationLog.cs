@@ -2,6 +2,7 @@ namespace AccountApi.Authorization;
 
 internal static partial class AuthorizationLog
 {
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Request refused with 403 {Reason}.")]
-    public static partial void Refused(ILogger logger, string reason);
+    // The tenancy is the well-formed X-Tenant-ID the caller sent (letters, digits, '-'), or null; never a token.
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Request refused with 403 {Reason} (tenancy {Tenancy}).")]
+    public static partial void Refused(ILogger logger, string reason, string? tenancy);
 }

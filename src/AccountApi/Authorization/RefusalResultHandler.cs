@@ -1,4 +1,6 @@
 using AccountApi.Authentication;
+using AccountApi.Telemetry;
+using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -10,7 +12,8 @@ namespace AccountApi.Authorization;
 /// The single place where every failed authorization becomes a 403 problem document. JwtBearer's own challenge is
 /// never invoked: it would answer 401 and could put validator messages in <c>WWW-Authenticate</c>.
 /// </summary>
-internal sealed class RefusalResultHandler(IOptions<AzureAdOptions> azureAd, AuthorityHealth authority, ILogger<RefusalResultHandler> logger)
+internal sealed class RefusalResultHandler(
+    IOptions<AzureAdOptions> azureAd, AuthorityHealth authority, AccountMetrics metrics, ILogger<RefusalResultHandler> logger)
     : IAuthorizationMiddlewareResultHandler
 {
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
@@ -25,7 +28,9 @@ internal sealed class RefusalResultHandler(IOptions<AzureAdOptions> azureAd, Aut
             ? await ClassifyAuthenticationAsync(context, policy)
             : ClassifyFailure(authorizeResult.AuthorizationFailure);
 
-        AuthorizationLog.Refused(logger, reason);
+        var requestedTenancy = RequestedTenancy(context.Request);
+        AuthorizationLog.Refused(logger, reason, requestedTenancy);
+        metrics.Refused(reason, context.RequestServices.GetService<TenancyContext>()?.Tenancy?.Name);
         await Refusal.WriteAsync(context, reason, azureAd.Value.FullyQualifiedScopes);
     }
 
@@ -62,4 +67,8 @@ internal sealed class RefusalResultHandler(IOptions<AzureAdOptions> azureAd, Aut
         // Fail closed: a failure no requirement explained is still a refusal, reported as the weakest token reason.
         return RefusalReasons.InPriorityOrder.FirstOrDefault(reasons.Contains) ?? RefusalReasons.InsufficientScope;
     }
+
+    // Only a well-formed name reaches the log: anything else in the header could forge log content.
+    private static string? RequestedTenancy(HttpRequest request) =>
+        request.Headers[TenancyHeaders.TenantId] is [{ } name] && TenancyName.IsValid(name) ? name : null;
 }

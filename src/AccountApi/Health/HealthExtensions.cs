@@ -4,18 +4,28 @@ namespace AccountApi.Health;
 
 internal static class HealthExtensions
 {
+    private const string ReadyTag = "ready";
+
+    // JwtBearer's backchannel waits a minute by default; a probe should answer well within an orchestrator's timeout.
+    private static readonly TimeSpan s_checkTimeout = TimeSpan.FromSeconds(5);
+
     public static IHostApplicationBuilder AddAccountHealthChecks(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks()
+            .AddCheck<AuthorityMetadataHealthCheck>("authority-metadata", tags: [ReadyTag], timeout: s_checkTimeout)
+            .AddCheck<TenanciesHealthCheck>("tenancies", tags: [ReadyTag]);
         return builder;
     }
 
     /// <summary>
-    /// <c>/health/live</c> runs no checks: it says the process serves requests, nothing more. Public: no token, no tenancy.
+    /// <c>/health/live</c> runs no checks: it says the process serves requests, nothing more (a restart would not fix
+    /// an unreachable authority). <c>/health/ready</c> runs the ready checks: 200 <c>Healthy</c> or 503 <c>Unhealthy</c>.
+    /// Both public: no token, no tenancy.
     /// </summary>
     public static IEndpointRouteBuilder MapAccountHealthChecks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
         return endpoints;
     }
 }

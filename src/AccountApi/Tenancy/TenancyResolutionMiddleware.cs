@@ -1,3 +1,4 @@
+using AccountApi.Telemetry;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Primitives;
 
@@ -9,7 +10,7 @@ namespace AccountApi.Tenancy;
 /// order of refusal reasons lives in authorization. It runs after authentication and only for authenticated callers,
 /// so an anonymous caller learns nothing about tenancies.
 /// </summary>
-internal sealed class TenancyResolutionMiddleware(RequestDelegate next, TenancyStore store, ILogger<TenancyResolutionMiddleware> logger)
+internal sealed class TenancyResolutionMiddleware(RequestDelegate next, TenancyStore store, AccountMetrics metrics, ILogger<TenancyResolutionMiddleware> logger)
 {
     public Task InvokeAsync(HttpContext context, TenancyContext tenancy)
     {
@@ -20,6 +21,7 @@ internal sealed class TenancyResolutionMiddleware(RequestDelegate next, TenancyS
         if (needsTenancy)
         {
             Resolve(context.Request.Headers[TenancyHeaders.TenantId], tenancy);
+            metrics.TenancyResolved(tenancy.Resolution, tenancy.Tenancy?.Name);
         }
 
         return next(context);

@@ -24,6 +24,9 @@ internal sealed class TenancyStore : IDisposable
 
     public TenancyInfo? Find(string name) => _catalog.Find(name);
 
+    /// <summary>How many tenancies are in force (the readiness check needs at least one).</summary>
+    public int Count => _catalog.Count;
+
     public void Dispose() => _reloadSubscription.Dispose();
 
     private void Reload()

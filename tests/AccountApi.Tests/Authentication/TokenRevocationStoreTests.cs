@@ -1,4 +1,8 @@
+using System.Diagnostics.Metrics;
 using AccountApi.Authentication;
+using AccountApi.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountApi.Tests.Authentication;
@@ -11,7 +15,7 @@ public sealed class TokenRevocationStoreTests
     public async Task RevokedToken_StaysRevokedThroughTheClockSkewAfterItsExpiry()
     {
         var clock = new FakeTimeProvider(s_start);
-        var store = new InMemoryTokenRevocationStore(clock);
+        var store = NewStore(clock);
         await store.RevokeAsync("uti-1", expiresAt: s_start.AddMinutes(10), CancellationToken.None);
 
         clock.Advance(TimeSpan.FromMinutes(11)); // expired, but JwtBearer still accepts it within the skew
@@ -23,7 +27,7 @@ public sealed class TokenRevocationStoreTests
     public async Task RevokedToken_IsForgottenOnceJwtBearerWouldRefuseItAsExpired()
     {
         var clock = new FakeTimeProvider(s_start);
-        var store = new InMemoryTokenRevocationStore(clock);
+        var store = NewStore(clock);
         await store.RevokeAsync("uti-1", expiresAt: s_start.AddMinutes(10), CancellationToken.None);
 
         clock.Advance(TimeSpan.FromMinutes(10) + ConfigureEntraIdJwtBearer.ClockSkew + TimeSpan.FromSeconds(1));
@@ -34,9 +38,12 @@ public sealed class TokenRevocationStoreTests
     [Fact]
     public async Task OtherTokens_AreNotRevoked()
     {
-        var store = new InMemoryTokenRevocationStore(new FakeTimeProvider(s_start));
+        var store = NewStore(new FakeTimeProvider(s_start));
         await store.RevokeAsync("uti-1", s_start.AddMinutes(10), CancellationToken.None);
 
         Assert.False(await store.IsRevokedAsync("uti-2", CancellationToken.None));
     }
+
+    private static InMemoryTokenRevocationStore NewStore(TimeProvider clock) =>
+        new(clock, new AccountMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), Options.Create(new TelemetryOptions())));
 }

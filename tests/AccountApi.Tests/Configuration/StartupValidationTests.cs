@@ -33,7 +33,7 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
     {
         // The same registrations Program.cs makes, on a bare host: WebApplicationFactory's deferred host races with
         // the disposal of a host that failed to start and sometimes reports ObjectDisposedException instead.
-        var settings = AccountApiFactory.Settings(factory.Authority);
+        var settings = new Dictionary<string, string?>(factory.Settings) { ["AzureAd:Instance"] = factory.Authority.Instance };
         settings[key] = value;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(settings);

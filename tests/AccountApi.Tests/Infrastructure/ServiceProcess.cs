@@ -8,6 +8,27 @@ public static class ServiceProcess
     /// <summary>Starts AccountApi.dll with <paramref name="environment"/>; returns its exit code and output once it exits.</summary>
     public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment)
     {
+        var start = StartInfo(environment);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The service did not stop within 60 s; it was expected to refuse to start.");
+        }
+
+        return (process.ExitCode, await output + await error);
+    }
+
+    /// <summary>How to start the built AccountApi.dll on a free loopback port with <paramref name="environment"/>.</summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment)
+    {
         // tests/AccountApi.Tests/bin/{Configuration}/net10.0 → src/AccountApi/bin/{Configuration}/net10.0
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = testOutput.Parent!.Name;
@@ -25,20 +46,6 @@ public static class ServiceProcess
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The service did not stop within 60 s; it was expected to refuse to start.");
-        }
-
-        return (process.ExitCode, await output + await error);
+        return start;
     }
 }

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
+using AccountApi.Tests.Infrastructure;
+
 namespace AccountApi.Tests.Packaging;
 
 /// <summary>
@@ -50,19 +52,6 @@ public sealed class ProductionPublishTests(ProductionPublishTests.PublishedServi
         Assert.Equal("https://login.microsoftonline.com/", settings.RootElement.GetProperty("AzureAd").GetProperty("Instance").GetString());
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AccountApi.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("AccountApi.sln not found above " + AppContext.BaseDirectory);
-    }
-
     /// <summary>Publishes once for all the tests of this class.</summary>
     public sealed class PublishedService : IAsyncLifetime
     {
@@ -70,7 +59,7 @@ public sealed class ProductionPublishTests(ProductionPublishTests.PublishedServi
 
         public async Task InitializeAsync()
         {
-            var repository = RepositoryRoot();
+            var repository = Repository.Root;
             var project = Path.Combine(repository, "src", "AccountApi", "AccountApi.csproj");
             // The solution build has restored it; publishing must not rewrite the assets other test processes read.
             var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", Directory, "--no-restore", "-nologo"])

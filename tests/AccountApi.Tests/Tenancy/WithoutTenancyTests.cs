@@ -19,16 +19,20 @@ namespace AccountApi.Tests.Tenancy;
 /// </summary>
 public sealed class WithoutTenancyTests : IAsyncLifetime, IDisposable
 {
-    private readonly TestAuthority _authority = new();
+    private readonly AccountApiFactory _settings = new();
+    private readonly TestAuthority _authority;
     private WebApplication? _app;
     private HttpClient? _client;
+
+    public WithoutTenancyTests() => _authority = _settings.Authority;
 
     public async Task InitializeAsync()
     {
         // The service's own composition, plus two endpoints of the kind a host embedding it would add.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(Settings(_authority));
+        builder.Configuration.AddInMemoryCollection(_settings.Settings);
+        builder.Configuration.AddInMemoryCollection([new("AzureAd:Instance", _authority.Instance)]);
         builder.AddAccountApi();
         builder.Services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options => options.BackchannelHttpHandler = _authority.Handler);
         _app = builder.Build();
@@ -95,7 +99,7 @@ public sealed class WithoutTenancyTests : IAsyncLifetime, IDisposable
         }
     }
 
-    public void Dispose() => _authority.Dispose();
+    public void Dispose() => _settings.Dispose();
 
     private Task<HttpResponseMessage> SendAsync(string path, string? token, string? tenancy)
     {

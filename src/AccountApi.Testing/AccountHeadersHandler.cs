@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace AccountApi.Tests.Infrastructure;
+namespace AccountApi.Testing;
 
 /// <summary>Attaches a bearer token and an <c>X-Tenant-ID</c> to every request, the way a real client would.</summary>
 public sealed class AccountHeadersHandler(string? accessToken, string? tenancy) : DelegatingHandler

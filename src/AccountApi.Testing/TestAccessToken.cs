@@ -1,3 +1,6 @@
+using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.JsonWebTokens;
+
 namespace AccountApi.Testing;
 
 /// <summary>
@@ -23,6 +26,9 @@ public sealed record TestAccessToken
     public string? Scopes { get; init; } = "Account.Read";
 
     public IReadOnlyList<string> Roles { get; init; } = [];
+
+    /// <summary>Client capabilities (<c>xms_cc</c>), e.g. <c>cp1</c> for a client that handles claims challenges.</summary>
+    public IReadOnlyList<string> ClientCapabilities { get; init; } = [];
 
     /// <summary><c>app</c> for an application-only token (client credentials).</summary>
     public string? IdentityType { get; init; }
@@ -58,21 +64,26 @@ public sealed record TestAccessToken
     {
         var claims = new Dictionary<string, object>
         {
-            ["ver"] = "2.0",
-            ["sub"] = ObjectId.ToString("N"),
-            ["azp"] = ClientId,
-            ["azpacr"] = "1",
-            ["uti"] = TokenId,
+            [EntraClaimNames.Version] = "2.0",
+            [JwtRegisteredClaimNames.Sub] = ObjectId.ToString("N"),
+            [JwtRegisteredClaimNames.Azp] = ClientId,
+            [EntraClaimNames.ClientAuthenticationMethod] = "1",
+            [EntraClaimNames.UniqueTokenId] = TokenId,
         };
-        Add("tid", OmitDirectoryClaim ? null : DirectoryId.ToString());
-        Add("oid", OmitObjectIdClaim ? null : ObjectId.ToString());
-        Add("name", Name);
-        Add("preferred_username", PreferredUsername);
-        Add("scp", Scopes);
-        Add("idtyp", IdentityType);
+        Add(ClaimConstants.Tid, OmitDirectoryClaim ? null : DirectoryId.ToString());
+        Add(ClaimConstants.Oid, OmitObjectIdClaim ? null : ObjectId.ToString());
+        Add(JwtRegisteredClaimNames.Name, Name);
+        Add(JwtRegisteredClaimNames.PreferredUsername, PreferredUsername);
+        Add(ClaimConstants.Scp, Scopes);
+        Add(EntraClaimNames.IdentityType, IdentityType);
         if (Roles.Count > 0)
         {
-            claims["roles"] = Roles.ToArray();
+            claims[ClaimConstants.Roles] = Roles.ToArray();
+        }
+
+        if (ClientCapabilities.Count > 0)
+        {
+            claims[EntraClaimNames.ClientCapabilities] = ClientCapabilities.ToArray();
         }
 
         return claims;

@@ -36,11 +36,25 @@ public sealed class TestAuthority : IDisposable
     /// <summary>Answers discovery and JWKS requests for any directory under <see cref="Instance"/>.</summary>
     public HttpMessageHandler Handler { get; }
 
+    /// <summary>
+    /// While false, every discovery and JWKS request fails with 503, as during an authority outage: for readiness
+    /// probes and for what the API does when it cannot get the keys.
+    /// </summary>
+    public bool MetadataAvailable { get; set; } = true;
+
     /// <summary>How many discovery and JWKS documents have been served.</summary>
     public int MetadataRequests => Volatile.Read(ref _metadataRequests);
 
     /// <summary>The issuer Entra ID puts in v2.0 tokens of <paramref name="directoryId"/>.</summary>
     public string IssuerFor(Guid directoryId) => $"{Instance}{directoryId}/v2.0";
+
+    /// <summary>A delegated (user) token of <paramref name="directoryId"/> for <paramref name="audience"/>, to vary and build.</summary>
+    public TestTokenBuilder UserToken(Guid directoryId, string audience) =>
+        new(this, new TestAccessToken { DirectoryId = directoryId, Audience = audience });
+
+    /// <summary>An application-only token (client credentials) of <paramref name="directoryId"/> with app <paramref name="roles"/>.</summary>
+    public TestTokenBuilder AppToken(Guid directoryId, string audience, params string[] roles) =>
+        new(this, TestAccessToken.AppOnly(directoryId, audience, roles));
 
     /// <summary>Signs <paramref name="token"/> as this authority would, or with <paramref name="key"/> if given.</summary>
     public string Sign(TestAccessToken token, SecurityKey? key = null)
@@ -70,6 +84,11 @@ public sealed class TestAuthority : IDisposable
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref authority._metadataRequests);
+            if (!authority.MetadataAvailable)
+            {
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+            }
+
             var path = request.RequestUri!.AbsoluteUri;
             if (!path.StartsWith(authority.Instance, StringComparison.Ordinal))
             {
