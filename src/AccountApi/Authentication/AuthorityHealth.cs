@@ -13,6 +13,9 @@ internal sealed class AuthorityHealth(TimeProvider timeProvider, ILogger<Authori
     /// <summary>The last fetch failed; no fetch has succeeded since.</summary>
     public bool IsUnavailable => Volatile.Read(ref _unavailableSinceTicks) != 0;
 
+    /// <summary>Raised when an outage starts (<c>true</c>) or ends (<c>false</c>).</summary>
+    public event Action<bool>? AvailabilityChanged;
+
     public void Fetched(string address)
     {
         lock (_gate)
@@ -23,6 +26,7 @@ internal sealed class AuthorityHealth(TimeProvider timeProvider, ILogger<Authori
                 AuthenticationLog.AuthorityRecovered(logger, address, duration);
                 _unavailableSince = null;
                 Volatile.Write(ref _unavailableSinceTicks, 0);
+                AvailabilityChanged?.Invoke(false);
             }
         }
     }
@@ -37,6 +41,7 @@ internal sealed class AuthorityHealth(TimeProvider timeProvider, ILogger<Authori
                 Volatile.Write(ref _unavailableSinceTicks, _unavailableSince.Value.UtcTicks);
                 var reason = failure.GetBaseException().Message;
                 AuthenticationLog.AuthorityUnavailable(logger, address, reason);
+                AvailabilityChanged?.Invoke(true);
             }
         }
     }
