@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using AccountApi.Soak;
+using AccountApi.Testing;
+
+// bench/soak/run: the published service under a bounded mixed load from wrk, with its authority stopped for the middle
+// third and started again. Exits non-zero when a 5xx other than the outage's 503s, a socket error, no recovery or
+// steady memory growth is seen.
+var service = Argument("--service") ?? throw new ArgumentException("--service <path to the published AccountApi.dll> is required");
+var duration = int.Parse(Argument("--duration") ?? "60", CultureInfo.InvariantCulture);
+var authorityPort = FreePort();
+var servicePort = FreePort();
+var serviceUrl = $"http://127.0.0.1:{servicePort}";
+
+using var authority = new TestAuthority($"http://127.0.0.1:{authorityPort}/");
+await using var loopback = new LoopbackAuthority(authority, authorityPort);
+await loopback.StartAsync();
+var script = LoadMix.WriteScript(authority, Path.Combine(Path.GetTempPath(), $"accountapi-soak-{Environment.ProcessId}.lua"));
+
+using var api = StartService(service, serviceUrl, authority.Instance);
+using var http = new HttpClient { BaseAddress = new Uri(serviceUrl), Timeout = TimeSpan.FromSeconds(10) };
+await WaitForAsync(async () => (await http.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(60), "the service to be ready");
+var memory = new List<(string When, long Kilobytes)> { ("start", ResidentKilobytes(api)) };
+
+Console.WriteLine($"soak: {duration} s of wrk -t1 -c16 against {serviceUrl}/account/me; the authority stops for the middle third");
+using var wrk = Process.Start(new ProcessStartInfo("wrk", ["-t1", "-c16", $"-d{duration}s", "--timeout", "10s", "-s", script, $"{serviceUrl}/account/me"])
+{
+    RedirectStandardOutput = true,
+})!;
+var wrkOutput = wrk.StandardOutput.ReadToEndAsync();
+
+await Task.Delay(TimeSpan.FromSeconds(duration / 3.0));
+await loopback.StopAsync();
+Console.WriteLine("soak: authority stopped");
+await Task.Delay(TimeSpan.FromSeconds(duration / 3.0));
+memory.Add(("middle", ResidentKilobytes(api)));
+await loopback.StartAsync();
+Console.WriteLine("soak: authority started again");
+var restarted = Stopwatch.StartNew();
+
+await wrk.WaitForExitAsync();
+memory.Add(("end", ResidentKilobytes(api)));
+var output = await wrkOutput;
+Console.WriteLine(output);
+
+// Recovery: a token under a key the service has not seen needs the authority; it must be accepted within a minute.
+var fresh = authority.UserToken(Guid.Parse("c0c0c0c0-0000-4000-8000-000000000001"), LoadMix.ApiClientId).Build();
+await WaitForAsync(async () =>
+{
+    using var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
+    request.Headers.Authorization = new("Bearer", fresh);
+    request.Headers.Add("X-Tenant-ID", "contoso");
+    return (await http.SendAsync(request)).StatusCode == HttpStatusCode.OK;
+}, TimeSpan.FromMinutes(1), "a request to succeed after the authority came back");
+Console.WriteLine($"soak: a token under a key never seen before was accepted; the authority had been back {restarted.Elapsed.TotalSeconds:0.0} s");
+api.Kill(entireProcessTree: true);
+
+var counts = Regex.Match(output, @"SOAK (.*)").Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+    .Select(pair => pair.Split('=')).ToDictionary(pair => pair[0], pair => long.Parse(pair[1], CultureInfo.InvariantCulture));
+Console.WriteLine("soak: resident memory " + string.Join(", ", memory.Select(m => $"{m.When} {m.Kilobytes / 1024} MB")));
+
+var failures = new List<string>();
+if (counts.Count == 0)
+{
+    failures.Add("wrk printed no counts");
+}
+else
+{
+    if (counts["5xx"] > 0)
+    {
+        failures.Add($"{counts["5xx"]} responses were 5xx other than 503");
+    }
+
+    if (counts["connect"] + counts["read"] + counts["write"] + counts["timeout"] > 0)
+    {
+        failures.Add("socket errors or timeouts");
+    }
+
+    if (counts["2xx"] == 0 || counts["403"] == 0)
+    {
+        failures.Add("no accepted or no refused requests: the mix did not run");
+    }
+}
+
+// No steady growth: the end may not exceed the larger of start and middle by half again.
+if (memory[2].Kilobytes > Math.Max(memory[0].Kilobytes, memory[1].Kilobytes) * 3 / 2)
+{
+    failures.Add("resident memory kept growing");
+}
+
+Console.WriteLine(failures.Count == 0 ? "soak: passed" : "soak: FAILED: " + string.Join("; ", failures));
+return failures.Count == 0 ? 0 : 1;
+
+string? Argument(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static Process StartService(string dll, string url, string instance)
+{
+    var start = new ProcessStartInfo("dotnet", [Path.GetFullPath(dll), "--urls", url])
+    {
+        WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    };
+    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    start.Environment["AzureAd__Instance"] = instance;
+    start.Environment["Logging__LogLevel__Default"] = "Warning";
+    foreach (var (key, value) in LoadMix.ServiceSettings)
+    {
+        start.Environment[key] = value;
+    }
+
+    var process = Process.Start(start)!;
+    // Drain its output so that it never blocks on a full pipe.
+    process.OutputDataReceived += (_, _) => { };
+    process.ErrorDataReceived += (_, line) => { if (line.Data is { Length: > 0 }) Console.Error.WriteLine("service: " + line.Data); };
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    return process;
+}
+
+static long ResidentKilobytes(Process process)
+{
+    var status = File.ReadAllLines($"/proc/{process.Id}/status").First(line => line.StartsWith("VmRSS:", StringComparison.Ordinal));
+    return long.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+}
+
+static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+{
+    var deadline = Stopwatch.StartNew();
+    while (true)
+    {
+        try
+        {
+            if (await condition())
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException) when (deadline.Elapsed < timeout)
+        {
+        }
+
+        if (deadline.Elapsed > timeout)
+        {
+            throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {what}.");
+        }
+
+        await Task.Delay(250);
+    }
+}
