@@ -1,8 +1,10 @@
 using AccountApi.DevIdentity.Logging;
 using AccountApi.DevIdentity.Protocol;
 using AccountApi.DevIdentity.Token;
+using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace AccountApi.DevIdentity.Grants;
 
@@ -16,11 +18,11 @@ internal sealed class AuthorizationCodeGrantHandler(
     UserTokenResponder responder,
     ILogger<AuthorizationCodeGrantHandler> logger)
 {
-    private const string GrantType = GrantTypes.AuthorizationCode;
+    private const string GrantType = OpenIdConnectGrantTypes.AuthorizationCode;
 
     public async Task<IResult> HandleAsync(TokenRequestContext request)
     {
-        if (request.Parameters[OAuthParameterNames.Code] is not { } code)
+        if (request.Parameters[OpenIdConnectParameterNames.Code] is not { } code)
         {
             return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidRequest, "code is required: send the code the authorize redirect returned.", EntraErrorCodes.MissingParameter);
         }
@@ -67,7 +69,7 @@ internal sealed class AuthorizationCodeGrantHandler(
             return new(OAuthErrors.InvalidGrant, $"The code belongs to directory {grant.User.Directory.TenantId:D}; redeem it at that tenant, 'common' or 'organizations'.", EntraErrorCodes.InvalidGrant);
         }
 
-        var redirectUri = request.Parameters[OAuthParameterNames.RedirectUri];
+        var redirectUri = request.Parameters[OpenIdConnectParameterNames.RedirectUri];
         if (redirectUri is null)
         {
             return new(OAuthErrors.InvalidRequest, "redirect_uri is required: send the same redirect_uri as in the authorize request.", EntraErrorCodes.MissingParameter);
@@ -78,7 +80,7 @@ internal sealed class AuthorizationCodeGrantHandler(
             return new(OAuthErrors.InvalidGrant, "redirect_uri differs from the one in the authorize request; send exactly the same string.", EntraErrorCodes.RedirectUriMismatch);
         }
 
-        var verifier = request.Parameters[OAuthParameterNames.CodeVerifier];
+        var verifier = request.Parameters[OAuthConstants.CodeVerifierKey];
         if (grant.CodeChallenge is null)
         {
             return verifier is null ? null : new(OAuthErrors.InvalidGrant, "code_verifier was sent but the authorize request had no code_challenge.", EntraErrorCodes.PkceVerifierMismatch);

@@ -29,6 +29,10 @@ internal static partial class DevIdentityLog
         Message = "Signing key file {Path} could be used by other users (mode {Mode}); set it to owner read/write only (0600).")]
     public static partial void SigningKeyFileModeTightened(this ILogger logger, string path, string mode);
 
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning,
+        Message = "Signing key file {Path} was in the JSON format of an earlier version and was removed; signing with key {KeyId} now. Tokens signed with the old key no longer validate: sign in again.")]
+    public static partial void LegacySigningKeyFileReplaced(this ILogger logger, string path, string keyId);
+
     public static void AuthorizeRefused(this ILogger logger, string error, string description)
     {
         if (logger.IsEnabled(LogLevel.Information))

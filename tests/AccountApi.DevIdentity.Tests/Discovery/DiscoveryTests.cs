@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using AccountApi.DevIdentity.Tests.Infrastructure;
 
 namespace AccountApi.DevIdentity.Tests.Discovery;
@@ -38,6 +39,10 @@ public sealed class DiscoveryTests
         Assert.Contains("nonce", document.GetProperty("claims_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.False(document.GetProperty("http_logout_supported").GetBoolean());
         Assert.False(document.GetProperty("frontchannel_logout_supported").GetBoolean());
+        Assert.False(document.GetProperty("request_uri_parameter_supported").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, document.GetProperty("tenant_region_scope").ValueKind);
+        Assert.Equal("dev-idp.localhost", document.GetProperty("cloud_instance_name").GetString());
+        Assert.Equal(["none", "login", "select_account", "consent"], document.GetProperty("prompt_values_supported").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Theory]
@@ -75,7 +80,9 @@ public sealed class DiscoveryTests
 
         var jwks = await host.Client.GetJsonAsync(new Uri(document.GetProperty("jwks_uri").GetString()!).PathAndQuery);
 
+        Assert.Equal(["keys"], jwks.EnumerateObject().Select(p => p.Name));
         var key = Assert.Single(jwks.GetProperty("keys").EnumerateArray());
+        Assert.Equal(["alg", "e", "issuer", "kid", "kty", "n", "use"], key.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal("RSA", key.GetProperty("kty").GetString());
         Assert.Equal("sig", key.GetProperty("use").GetString());
         Assert.Equal("RS256", key.GetProperty("alg").GetString());

@@ -58,7 +58,7 @@ public sealed class SigningKeyTests
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
             }
 
-            Assert.Contains("\"d\"", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+            Assert.Contains("PRIVATE KEY", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
         }
         finally
         {
