@@ -4,12 +4,12 @@ using AccountApi.DevIdentity.Tests.Infrastructure;
 
 namespace AccountApi.DevIdentity.Tests.Discovery;
 
-public sealed class DiscoveryTests
+public sealed class DiscoveryTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
     [Fact]
     public async Task Discovery_ForDirectory_NamesItsIssuerAndEndpointsUnderThatTenant()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         var document = await host.Client.GetJsonAsync($"/{DevData.ContosoTenantId}/v2.0/.well-known/openid-configuration");
 
@@ -29,7 +29,7 @@ public sealed class DiscoveryTests
     [Fact]
     public async Task Discovery_ListsUserInfoEndSessionResponseModesAndNonce()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         var document = await host.Client.GetJsonAsync($"/{DevData.ContosoTenantId}/v2.0/.well-known/openid-configuration");
 
@@ -50,7 +50,7 @@ public sealed class DiscoveryTests
     [InlineData("organizations")]
     public async Task Discovery_ForMultiTenantAlias_UsesTenantIdTemplateInIssuer(string tenant)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         var document = await host.Client.GetJsonAsync($"/{tenant}/v2.0/.well-known/openid-configuration");
 
@@ -75,7 +75,7 @@ public sealed class DiscoveryTests
     [Fact]
     public async Task Discovery_JwksUri_ResolvesToTheKeySet()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var document = await host.Client.GetJsonAsync("/organizations/v2.0/.well-known/openid-configuration");
 
         var jwks = await host.Client.GetJsonAsync(new Uri(document.GetProperty("jwks_uri").GetString()!).PathAndQuery);
@@ -94,7 +94,7 @@ public sealed class DiscoveryTests
     [Fact]
     public async Task Jwks_PublishesNoPrivateKeyParts()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         var jwks = await host.Client.GetJsonAsync($"/{DevData.ContosoTenantId}/discovery/v2.0/keys");
 
@@ -111,7 +111,7 @@ public sealed class DiscoveryTests
     [InlineData("discovery/v2.0/keys")]
     public async Task Discovery_ForUnknownTenant_Returns400InvalidRequest(string path)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         using var response = await host.Client.GetAsync($"/99999999-9999-4999-8999-999999999999/{path}");
 

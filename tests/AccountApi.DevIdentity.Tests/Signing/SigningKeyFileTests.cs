@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using AccountApi.DevIdentity.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace AccountApi.DevIdentity.Tests.Signing;
 
@@ -52,14 +53,15 @@ public sealed class SigningKeyFileTests
             }
 
             File.SetUnixFileMode(path, WorldReadable);
-            var logs = new RecordingLoggerProvider();
+            IReadOnlyList<FakeLogRecord> logs;
 
-            await using (await DevIdentityTestHost.StartAsync(signingKeyPath: path, logs: logs))
+            await using (var host = await DevIdentityTestHost.StartAsync(signingKeyPath: path))
             {
+                logs = host.Logs.GetSnapshot();
             }
 
             Assert.Equal(OwnerReadWrite, File.GetUnixFileMode(path));
-            var warning = Assert.Single(logs.Entries, e => e.EventId == 5);
+            var warning = Assert.Single(logs, e => e.Id.Id == 5);
             Assert.Equal(LogLevel.Warning, warning.Level);
             Assert.Contains(path, warning.Message, StringComparison.Ordinal);
         }
