@@ -10,7 +10,8 @@ namespace AccountApi.DevIdentity.Grants;
 
 /// <summary>
 /// <c>grant_type=authorization_code</c>: checks the code's client, tenant, redirect_uri and PKCE verifier, then
-/// issues an access token and the first refresh token of a new grant family. A reused code revokes that family.
+/// issues an access token and the first refresh token of a new grant family. Any failed attempt spends the code; a
+/// reused code revokes the family its first redemption created.
 /// </summary>
 internal sealed class AuthorizationCodeGrantHandler(
     AuthorizationCodeStore codes,
@@ -35,7 +36,10 @@ internal sealed class AuthorizationCodeGrantHandler(
             case CodeRedemptionStatus.Expired:
                 return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, $"The code expired (codes live {AuthorizationCodeStore.Lifetime.TotalMinutes:0} minutes); request a new one.", EntraErrorCodes.ExpiredOrRevokedGrant);
             case CodeRedemptionStatus.Refused:
+                logger.AuthorizationCodeSpent(request.Client.Name, redemption.Error!.Error);
                 return TokenRefusal.Create(logger, GrantType, redemption.Error!);
+            case CodeRedemptionStatus.Spent:
+                return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, "The code was spent by an earlier failed redemption (a code is single-use, and a failed attempt may mean it was intercepted); sign in again for a new one.", EntraErrorCodes.CodeAlreadyRedeemed);
             case CodeRedemptionStatus.Reused:
                 var revoked = refreshTokens.RevokeFamily(redemption.Family!);
                 await RevocationReporter.ReportAsync(request.RevocationSink, revoked, request.CancellationToken).ConfigureAwait(false);

@@ -67,6 +67,9 @@ internal static partial class DevIdentityLog
     [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "Replaced refresh token presented by client {ClientName}; revoked the grant and {Count} access token(s).")]
     public static partial void RefreshTokenReused(this ILogger logger, string clientName, int count);
 
+    [LoggerMessage(EventId = 25, Level = LogLevel.Warning, Message = "Authorization code spent by a failed redemption from client {ClientName} ({Error}); it can no longer be redeemed.")]
+    public static partial void AuthorizationCodeSpent(this ILogger logger, string clientName, string error);
+
     public static void ClientAuthenticationFailed(this ILogger logger, string grantType, string reason)
     {
         if (logger.IsEnabled(LogLevel.Information))
