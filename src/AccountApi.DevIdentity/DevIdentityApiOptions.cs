@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace AccountApi.DevIdentity;
 
 /// <summary>The API the provider issues access tokens for (section <c>DevIdentity:Api</c>).</summary>
@@ -7,6 +9,7 @@ public sealed class DevIdentityApiOptions
     public string ClientId { get; set; } = "";
 
     /// <summary>Delegated scope names, e.g. <c>Account.Read</c>; requested as <c>api://{ClientId}/Account.Read</c>.</summary>
+    [MinLength(1, ErrorMessage = DevIdentityOptions.SectionName + ":Api:Scopes must name at least one delegated scope, e.g. Account.Read.")]
     public IList<string> Scopes { get; } = new List<string>();
 
     /// <summary>Application role names clients can be granted for the client credentials flow.</summary>

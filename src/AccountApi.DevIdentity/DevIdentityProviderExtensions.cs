@@ -58,7 +58,7 @@ public static class DevIdentityProviderExtensions
             throw new InvalidOperationException(DevIdentityEnvironmentGuard.OutsideDevelopment(builder.Environment.EnvironmentName));
         }
 
-        services.AddOptions<DevIdentityOptions>().BindConfiguration(DevIdentityOptions.SectionName).ValidateOnStart();
+        services.AddOptions<DevIdentityOptions>().BindConfiguration(DevIdentityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DevIdentityOptions>, DevIdentityOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddAntiforgery();
@@ -79,11 +79,9 @@ public static class DevIdentityProviderExtensions
         services.AddSingleton<ClientAuthenticator>();
         services.AddSingleton<AuthorizeRequestValidator>();
         services.AddSingleton<SignInSession>();
-        services.AddSingleton<AuthorizeServices>();
         services.AddSingleton<AuthorizationCodeGrantHandler>();
         services.AddSingleton<RefreshTokenGrantHandler>();
         services.AddSingleton<ClientCredentialsGrantHandler>();
-        services.AddSingleton<TokenServices>();
         services.AddSingleton<GraphTokenValidator>();
         services.AddHostedService<DevIdentityStartup>();
         return builder;

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace AccountApi.DevIdentity.Authorize;
 
@@ -23,7 +24,7 @@ internal static class AuthorizeEndpoints
         group.MapPost("/{tenant}/oauth2/v2.0/authorize", PostAsync).WithName("DevIdentitySignIn");
     }
 
-    private static IResult Get(string tenant, HttpContext context, AuthorizeServices services)
+    private static IResult Get(string tenant, HttpContext context, [AsParameters] AuthorizeServices services)
     {
         if (services.Resolver.Resolve(tenant) is not { } selection)
         {
@@ -43,12 +44,12 @@ internal static class AuthorizeEndpoints
         switch (request.Prompt)
         {
             // A login_hint alone is not a session: a silent request needs the user to have signed in here before.
-            case Prompts.None when signedIn is null:
+            case OpenIdConnectPrompt.None when signedIn is null:
                 return AuthorizeRedirects.Error(context, services.Logger, new AuthorizeError(
                     OAuthErrors.LoginRequired,
                     "prompt=none needs a sign-in session for a user of this tenant (and the login_hint's user, if one is given); sign in once without prompt=none.",
                     request.RedirectUri, request.State, request.ResponseMode, EntraErrorCodes.LoginRequired));
-            case Prompts.None or null when signedIn is not null:
+            case OpenIdConnectPrompt.None or null when signedIn is not null:
                 return IssueCode(context, services, request, signedIn, signsInNow: false);
             // The development shortcut: a hint naming a user of the tenant signs them in without the page.
             case null when hinted is not null:
@@ -62,7 +63,7 @@ internal static class AuthorizeEndpoints
         return SignInPage.Create(request, users, tokens, formAction, services.Scopes);
     }
 
-    private static async Task<IResult> PostAsync(string tenant, HttpContext context, AuthorizeServices services)
+    private static async Task<IResult> PostAsync(string tenant, HttpContext context, [AsParameters] AuthorizeServices services)
     {
         var form = await FormReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         if (form is null)

@@ -1,4 +1,4 @@
-using AccountApi.DevIdentity.Protocol;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace AccountApi.DevIdentity.Authorize;
 
@@ -12,5 +12,5 @@ internal sealed record AuthorizeError(
     string Description,
     string? RedirectUri = null,
     string? State = null,
-    string ResponseMode = ResponseModes.Query,
+    string ResponseMode = OpenIdConnectResponseMode.Query,
     int? Code = null);

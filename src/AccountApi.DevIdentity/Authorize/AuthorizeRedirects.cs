@@ -3,6 +3,7 @@ using AccountApi.DevIdentity.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace AccountApi.DevIdentity.Authorize;
 
@@ -14,7 +15,7 @@ namespace AccountApi.DevIdentity.Authorize;
 internal static class AuthorizeRedirects
 {
     public static IResult Code(HttpContext context, AuthorizeRequest request, string code) =>
-        Respond(context, request.RedirectUri, request.ResponseMode, [new(OAuthParameterNames.Code, code), new(OAuthParameterNames.State, request.State)]);
+        Respond(context, request.RedirectUri, request.ResponseMode, [new(OpenIdConnectParameterNames.Code, code), new(OpenIdConnectParameterNames.State, request.State)]);
 
     public static IResult Error(HttpContext context, ILogger logger, AuthorizeError error)
     {
@@ -27,16 +28,16 @@ internal static class AuthorizeRedirects
 
         return Respond(context, error.RedirectUri, error.ResponseMode,
         [
-            new(OAuthParameterNames.Error, error.Error),
-            new(OAuthParameterNames.ErrorDescription, description),
-            new(OAuthParameterNames.State, error.State),
+            new(OpenIdConnectParameterNames.Error, error.Error),
+            new(OpenIdConnectParameterNames.ErrorDescription, description),
+            new(OpenIdConnectParameterNames.State, error.State),
         ]);
     }
 
     private static IResult Respond(HttpContext context, string redirectUri, string responseMode, KeyValuePair<string, string?>[] parameters)
     {
         var present = parameters.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, string>(p.Key, p.Value!)).ToList();
-        if (responseMode == ResponseModes.FormPost)
+        if (responseMode == OpenIdConnectResponseMode.FormPost)
         {
             return FormPostPage.Create(redirectUri, present);
         }
@@ -44,7 +45,7 @@ internal static class AuthorizeRedirects
         // The Location carries a code: keep it out of caches and Referer headers.
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers["Referrer-Policy"] = "no-referrer";
-        var location = responseMode == ResponseModes.Fragment
+        var location = responseMode == OpenIdConnectResponseMode.Fragment
             ? redirectUri + "#" + string.Join('&', present.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"))
             : QueryHelpers.AddQueryString(redirectUri, present!);
         return TypedResults.Redirect(location);

@@ -1,6 +1,8 @@
 using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Protocol;
 using AccountApi.DevIdentity.Tenancy;
+using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace AccountApi.DevIdentity.Authorize;
 
@@ -21,25 +23,25 @@ internal sealed record AuthorizeRequest(
     /// <summary>The parameters the sign-in form posts back so the POST can validate the same request again.</summary>
     public IEnumerable<KeyValuePair<string, string>> FormFields()
     {
-        yield return new(OAuthParameterNames.ClientId, Client.ClientId);
-        yield return new(OAuthParameterNames.RedirectUri, RedirectUri);
-        yield return new(OAuthParameterNames.ResponseType, "code");
-        yield return new(OAuthParameterNames.Scope, RawScope);
-        yield return new(OAuthParameterNames.ResponseMode, ResponseMode);
+        yield return new(OpenIdConnectParameterNames.ClientId, Client.ClientId);
+        yield return new(OpenIdConnectParameterNames.RedirectUri, RedirectUri);
+        yield return new(OpenIdConnectParameterNames.ResponseType, OpenIdConnectResponseType.Code);
+        yield return new(OpenIdConnectParameterNames.Scope, RawScope);
+        yield return new(OpenIdConnectParameterNames.ResponseMode, ResponseMode);
         if (State is not null)
         {
-            yield return new(OAuthParameterNames.State, State);
+            yield return new(OpenIdConnectParameterNames.State, State);
         }
 
         if (Nonce is not null)
         {
-            yield return new(OAuthParameterNames.Nonce, Nonce);
+            yield return new(OpenIdConnectParameterNames.Nonce, Nonce);
         }
 
         if (CodeChallenge is not null)
         {
-            yield return new(OAuthParameterNames.CodeChallenge, CodeChallenge);
-            yield return new(OAuthParameterNames.CodeChallengeMethod, Pkce.S256);
+            yield return new(OAuthConstants.CodeChallengeKey, CodeChallenge);
+            yield return new(OAuthConstants.CodeChallengeMethodKey, OAuthConstants.CodeChallengeMethodS256);
         }
     }
 }

@@ -2,6 +2,8 @@ using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Logging;
 using AccountApi.DevIdentity.Protocol;
 using AccountApi.DevIdentity.Tenancy;
+using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace AccountApi.DevIdentity.Authorize;
 
@@ -14,6 +16,14 @@ internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, Scop
     // The nonce is copied into the id_token; a real one is a GUID or 43 base64url characters.
     private const int MaxNonceLength = 512;
 
+    /// <summary>How the result may travel back to the client; query is the default for <c>response_type=code</c>.</summary>
+    public static IReadOnlyList<string> ResponseModes { get; } =
+        [OpenIdConnectResponseMode.Query, OpenIdConnectResponseMode.Fragment, OpenIdConnectResponseMode.FormPost];
+
+    /// <summary>The <c>prompt</c> values Entra accepts (OpenID Connect Core §3.1.2.1, plus <c>select_account</c>).</summary>
+    public static IReadOnlyList<string> Prompts { get; } =
+        [OpenIdConnectPrompt.None, OpenIdConnectPrompt.Login, OpenIdConnectPrompt.SelectAccount, OpenIdConnectPrompt.Consent];
+
     public AuthorizeRequest? Validate(RequestParameters parameters, TenantSelection tenant, out AuthorizeError? error)
     {
         error = ValidateClient(parameters, out var client, out var redirectUri);
@@ -22,25 +32,25 @@ internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, Scop
             return null;
         }
 
-        var state = parameters[OAuthParameterNames.State];
-        var responseMode = ResponseModes.Query;
+        var state = parameters[OpenIdConnectParameterNames.State];
+        var responseMode = OpenIdConnectResponseMode.Query;
         AuthorizeRequest? Fail(string code, string description, int? entraCode, out AuthorizeError? failure)
         {
             failure = new AuthorizeError(code, description, redirectUri, state, responseMode, entraCode);
             return null;
         }
 
-        if (parameters.FindRepeated(OAuthParameterNames.State, OAuthParameterNames.ResponseType, OAuthParameterNames.Scope, OAuthParameterNames.Nonce,
-                OAuthParameterNames.CodeChallenge, OAuthParameterNames.CodeChallengeMethod, OAuthParameterNames.LoginHint, OAuthParameterNames.Prompt,
-                OAuthParameterNames.ResponseMode) is { } repeated)
+        if (parameters.FindRepeated(OpenIdConnectParameterNames.State, OpenIdConnectParameterNames.ResponseType, OpenIdConnectParameterNames.Scope, OpenIdConnectParameterNames.Nonce,
+                OAuthConstants.CodeChallengeKey, OAuthConstants.CodeChallengeMethodKey, OpenIdConnectParameterNames.LoginHint, OpenIdConnectParameterNames.Prompt,
+                OpenIdConnectParameterNames.ResponseMode) is { } repeated)
         {
             return Fail(OAuthErrors.InvalidRequest, $"The parameter '{repeated}' was sent more than once; send it once.", EntraErrorCodes.MalformedRequest, out error);
         }
 
         // Read before anything else can fail, so every later error travels back the way the client asked.
-        if (parameters[OAuthParameterNames.ResponseMode] is { } mode)
+        if (parameters[OpenIdConnectParameterNames.ResponseMode] is { } mode)
         {
-            if (!ResponseModes.All.Contains(mode, StringComparer.Ordinal))
+            if (!ResponseModes.Contains(mode, StringComparer.Ordinal))
             {
                 return Fail(OAuthErrors.InvalidRequest, $"response_mode '{LogValue.Sanitize(mode)}' is not supported; use query, fragment or form_post.", EntraErrorCodes.MalformedRequest, out error);
             }
@@ -48,15 +58,15 @@ internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, Scop
             responseMode = mode;
         }
 
-        switch (parameters[OAuthParameterNames.ResponseType])
+        switch (parameters[OpenIdConnectParameterNames.ResponseType])
         {
             case null:
                 return Fail(OAuthErrors.InvalidRequest, "response_type is required; use response_type=code.", EntraErrorCodes.MissingParameter, out error);
-            case not "code":
+            case not OpenIdConnectResponseType.Code:
                 return Fail(OAuthErrors.UnsupportedResponseType, "Only response_type=code (the authorization code flow) is supported.", null, out error);
         }
 
-        if (parameters[OAuthParameterNames.Scope] is not { } rawScope)
+        if (parameters[OpenIdConnectParameterNames.Scope] is not { } rawScope)
         {
             return Fail(OAuthErrors.InvalidRequest, $"scope is required, e.g. scope={scopes.ApiScopePrefix}.default offline_access.", EntraErrorCodes.MissingParameter, out error);
         }
@@ -71,33 +81,33 @@ internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, Scop
             return Fail(OAuthErrors.InvalidRequest, pkceError, client!.IsPublic ? EntraErrorCodes.PkceRequired : EntraErrorCodes.MalformedRequest, out error);
         }
 
-        var nonce = parameters[OAuthParameterNames.Nonce];
+        var nonce = parameters[OpenIdConnectParameterNames.Nonce];
         if (nonce is { Length: > MaxNonceLength })
         {
             return Fail(OAuthErrors.InvalidRequest, $"nonce is longer than {MaxNonceLength} characters; send a short random value.", EntraErrorCodes.MalformedRequest, out error);
         }
 
-        var prompt = parameters[OAuthParameterNames.Prompt];
-        if (prompt is not null && !Prompts.All.Contains(prompt, StringComparer.Ordinal))
+        var prompt = parameters[OpenIdConnectParameterNames.Prompt];
+        if (prompt is not null && !Prompts.Contains(prompt, StringComparer.Ordinal))
         {
             return Fail(OAuthErrors.InvalidRequest, "prompt must be one of none, login, select_account, consent.", EntraErrorCodes.MalformedRequest, out error);
         }
 
         return new AuthorizeRequest(
             tenant, client!, redirectUri!, state, rawScope, scopeRequest, nonce,
-            parameters[OAuthParameterNames.CodeChallenge], parameters[OAuthParameterNames.LoginHint], prompt, responseMode);
+            parameters[OAuthConstants.CodeChallengeKey], parameters[OpenIdConnectParameterNames.LoginHint], prompt, responseMode);
     }
 
     private AuthorizeError? ValidateClient(RequestParameters parameters, out DevClient? client, out string? redirectUri)
     {
         client = null;
         redirectUri = null;
-        if (parameters.FindRepeated(OAuthParameterNames.ClientId, OAuthParameterNames.RedirectUri) is { } repeated)
+        if (parameters.FindRepeated(OpenIdConnectParameterNames.ClientId, OpenIdConnectParameterNames.RedirectUri) is { } repeated)
         {
             return new AuthorizeError(OAuthErrors.InvalidRequest, $"The parameter '{repeated}' was sent more than once; send it once.", Code: EntraErrorCodes.MalformedRequest);
         }
 
-        var clientId = parameters[OAuthParameterNames.ClientId];
+        var clientId = parameters[OpenIdConnectParameterNames.ClientId];
         if (clientId is null)
         {
             return new AuthorizeError(OAuthErrors.InvalidRequest, "client_id is required: the application id of a registered client.", Code: EntraErrorCodes.MissingParameter);
@@ -109,7 +119,7 @@ internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, Scop
             return new AuthorizeError(OAuthErrors.UnauthorizedClient, $"client_id '{LogValue.Sanitize(clientId)}' is not a registered client application.", Code: EntraErrorCodes.ApplicationNotFound);
         }
 
-        redirectUri = parameters[OAuthParameterNames.RedirectUri];
+        redirectUri = parameters[OpenIdConnectParameterNames.RedirectUri];
         if (redirectUri is null || !client.HasRedirectUri(redirectUri))
         {
             var registered = client.RedirectUris.Count == 0 ? "none" : string.Join(", ", client.RedirectUris);
@@ -124,8 +134,8 @@ internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, Scop
 
     private static string? ValidatePkce(RequestParameters parameters, DevClient client)
     {
-        var challenge = parameters[OAuthParameterNames.CodeChallenge];
-        var method = parameters[OAuthParameterNames.CodeChallengeMethod];
+        var challenge = parameters[OAuthConstants.CodeChallengeKey];
+        var method = parameters[OAuthConstants.CodeChallengeMethodKey];
         if (challenge is null)
         {
             if (method is not null)
@@ -136,7 +146,7 @@ internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, Scop
             return client.IsPublic ? "This public client must use PKCE: send code_challenge and code_challenge_method=S256." : null;
         }
 
-        if (method != Pkce.S256)
+        if (method != OAuthConstants.CodeChallengeMethodS256)
         {
             return "code_challenge_method must be S256 ('plain' is not accepted).";
         }

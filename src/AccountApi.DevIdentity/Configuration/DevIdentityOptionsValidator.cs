@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace AccountApi.DevIdentity.Configuration;
 
 /// <summary>
-/// Checks the whole <c>DevIdentity</c> section at start, so that a broken development setup fails before the first
-/// request and says which key to fix.
+/// Checks the <c>DevIdentity</c> section at start, so that a broken development setup fails before the first request
+/// and says which key to fix: the formats, uniqueness and cross-field rules. Presence and ranges are data annotations
+/// on the options classes.
 /// </summary>
 internal sealed class DevIdentityOptionsValidator : IValidateOptions<DevIdentityOptions>
 {
@@ -37,29 +38,9 @@ internal sealed class DevIdentityOptionsValidator : IValidateOptions<DevIdentity
             failures.Add($"{Section}:PublicBaseAddress must be the absolute address the provider is served at: an https origin such as https://localhost:5443 (a path only when the provider is mapped under that prefix), or http on a loopback host (http://localhost:5080/dev-idp); no query or fragment.");
         }
 
-        if (options.AccessTokenLifetime <= TimeSpan.Zero)
-        {
-            failures.Add($"{Section}:AccessTokenLifetime must be positive, e.g. 01:00:00.");
-        }
-
-        if (options.RefreshTokenLifetime <= TimeSpan.Zero)
-        {
-            failures.Add($"{Section}:RefreshTokenLifetime must be positive, e.g. 1.00:00:00.");
-        }
-
         if (string.IsNullOrWhiteSpace(options.SigningKeyPath) || !Path.IsPathFullyQualified(options.SigningKeyPath))
         {
             failures.Add($"{Section}:SigningKeyPath must be an absolute file path outside the repository; remove it to use the default under the local application data folder.");
-        }
-
-        if (options.Directories.Count == 0)
-        {
-            failures.Add($"{Section}:Directories must define at least one directory with users.");
-        }
-
-        if (options.Clients.Count == 0)
-        {
-            failures.Add($"{Section}:Clients must define at least one client application.");
         }
     }
 
@@ -74,11 +55,6 @@ internal sealed class DevIdentityOptionsValidator : IValidateOptions<DevIdentity
         if (!Guid.TryParse(api.ClientId, out _))
         {
             failures.Add($"{Section}:Api:ClientId must be the API's application id, a GUID.");
-        }
-
-        if (api.Scopes.Count == 0)
-        {
-            failures.Add($"{Section}:Api:Scopes must name at least one delegated scope, e.g. Account.Read.");
         }
 
         ValidateNames($"{Section}:Api:Scopes", api.Scopes, failures);

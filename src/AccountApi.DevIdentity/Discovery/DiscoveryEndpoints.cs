@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AccountApi.DevIdentity.Authorize;
 using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Cors;
@@ -5,9 +6,11 @@ using AccountApi.DevIdentity.Protocol;
 using AccountApi.DevIdentity.Signing;
 using AccountApi.DevIdentity.Tenancy;
 using AccountApi.DevIdentity.Token;
+using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AccountApi.DevIdentity.Discovery;
@@ -30,29 +33,34 @@ internal static class DiscoveryEndpoints
         }
 
         var urls = catalog.Urls;
-        return OAuthResults.Json(new OpenIdConfiguration(
-            Issuer: IssuerOf(selection, urls),
-            AuthorizationEndpoint: urls.AuthorizationEndpoint(selection.Segment),
-            TokenEndpoint: urls.TokenEndpoint(selection.Segment),
-            JwksUri: urls.JwksUri(selection.Segment),
-            UserInfoEndpoint: urls.UserInfoEndpoint,
-            EndSessionEndpoint: urls.EndSessionEndpoint(selection.Segment),
-            // Entra's document says true; this provider sends no logout notifications to clients.
-            HttpLogoutSupported: false,
-            FrontChannelLogoutSupported: false,
-            ResponseTypesSupported: ["code"],
-            ResponseModesSupported: ResponseModes.All,
-            GrantTypesSupported: [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken, GrantTypes.ClientCredentials],
-            CodeChallengeMethodsSupported: [Pkce.S256],
-            IdTokenSigningAlgValuesSupported: [SecurityAlgorithms.RsaSha256],
-            TokenEndpointAuthMethodsSupported: ["client_secret_post", "client_secret_basic", "none"],
-            ScopesSupported: [.. ScopeParser.OpenIdScopes, .. catalog.ApiScopes.Select(s => scopes.ApiScopePrefix + s), scopes.ApiScopePrefix + ".default"],
-            SubjectTypesSupported: ["pairwise"],
-            ClaimsSupported: TokenClaimNames.All,
-            PromptValuesSupported: Prompts.All,
-            RequestUriParameterSupported: false,
-            TenantRegionScope: null,
-            CloudInstanceName: "dev-idp.localhost"));
+        var configuration = new OpenIdConnectConfiguration
+        {
+            Issuer = IssuerOf(selection, urls),
+            AuthorizationEndpoint = urls.AuthorizationEndpoint(selection.Segment),
+            TokenEndpoint = urls.TokenEndpoint(selection.Segment),
+            JwksUri = urls.JwksUri(selection.Segment),
+            UserInfoEndpoint = urls.UserInfoEndpoint,
+            EndSessionEndpoint = urls.EndSessionEndpoint(selection.Segment),
+        };
+        Add(configuration.ResponseTypesSupported, OpenIdConnectResponseType.Code);
+        Add(configuration.ResponseModesSupported, AuthorizeRequestValidator.ResponseModes);
+        Add(configuration.GrantTypesSupported, OpenIdConnectGrantTypes.AuthorizationCode, OpenIdConnectGrantTypes.RefreshToken, OpenIdConnectGrantTypes.ClientCredentials);
+        Add(configuration.CodeChallengeMethodsSupported, OAuthConstants.CodeChallengeMethodS256);
+        Add(configuration.IdTokenSigningAlgValuesSupported, SecurityAlgorithms.RsaSha256);
+        Add(configuration.TokenEndpointAuthMethodsSupported, "client_secret_post", "client_secret_basic", "none");
+        Add(configuration.ScopesSupported, [.. ScopeParser.OpenIdScopes, .. catalog.ApiScopes.Select(s => scopes.ApiScopePrefix + s), scopes.ApiScopePrefix + ".default"]);
+        Add(configuration.SubjectTypesSupported, "pairwise");
+        Add(configuration.ClaimsSupported, JwtSigner.EmittedClaims);
+        Add(configuration.PromptValuesSupported, AuthorizeRequestValidator.Prompts);
+        // Write omits false flags; Entra's document states them. It says true for logout, but this provider sends no
+        // logout notifications to clients.
+        configuration.AdditionalData[OpenIdProviderMetadataNames.HttpLogoutSupported] = false;
+        configuration.AdditionalData[OpenIdProviderMetadataNames.FrontchannelLogoutSupported] = false;
+        configuration.AdditionalData[OpenIdProviderMetadataNames.RequestUriParameterSupported] = false;
+        // Entra's own members; MSAL reads cloud_instance_name and tenant_region_scope.
+        configuration.AdditionalData["tenant_region_scope"] = null!;
+        configuration.AdditionalData["cloud_instance_name"] = "dev-idp.localhost";
+        return OAuthResults.Json(JsonSerializer.Deserialize<JsonElement>(OpenIdConnectConfiguration.Write(configuration)));
     }
 
     private static IResult GetKeys(string tenant, TenantResolver resolver, DevIdentityCatalog catalog, SigningKeyStore keys)
@@ -63,8 +71,17 @@ internal static class DiscoveryEndpoints
         }
 
         var issuer = IssuerOf(selection, catalog.Urls);
-        return OAuthResults.Json(new PublishedKeySet([.. keys.Keys.Published.Select(key => new PublishedKey(
-            "RSA", "sig", key.KeyId, key.Modulus, key.Exponent, SecurityAlgorithms.RsaSha256, issuer))]));
+        var keySet = new JsonWebKeySet();
+        Add(keySet.Keys, [.. keys.Keys.Published.Select(key => key.PublicJwk(issuer))]);
+        return OAuthResults.Json(keySet);
+    }
+
+    private static void Add<T>(ICollection<T> collection, params IEnumerable<T> items)
+    {
+        foreach (var item in items)
+        {
+            collection.Add(item);
+        }
     }
 
     private static string IssuerOf(TenantSelection selection, ProviderUrls urls) =>

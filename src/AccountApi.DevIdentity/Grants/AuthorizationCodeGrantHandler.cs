@@ -1,14 +1,17 @@
 using AccountApi.DevIdentity.Logging;
 using AccountApi.DevIdentity.Protocol;
 using AccountApi.DevIdentity.Token;
+using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace AccountApi.DevIdentity.Grants;
 
 /// <summary>
 /// <c>grant_type=authorization_code</c>: checks the code's client, tenant, redirect_uri and PKCE verifier, then
-/// issues an access token and the first refresh token of a new grant family. A reused code revokes that family.
+/// issues an access token and the first refresh token of a new grant family. Any failed attempt spends the code; a
+/// reused code revokes the family its first redemption created.
 /// </summary>
 internal sealed class AuthorizationCodeGrantHandler(
     AuthorizationCodeStore codes,
@@ -16,11 +19,11 @@ internal sealed class AuthorizationCodeGrantHandler(
     UserTokenResponder responder,
     ILogger<AuthorizationCodeGrantHandler> logger)
 {
-    private const string GrantType = GrantTypes.AuthorizationCode;
+    private const string GrantType = OpenIdConnectGrantTypes.AuthorizationCode;
 
     public async Task<IResult> HandleAsync(TokenRequestContext request)
     {
-        if (request.Parameters[OAuthParameterNames.Code] is not { } code)
+        if (request.Parameters[OpenIdConnectParameterNames.Code] is not { } code)
         {
             return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidRequest, "code is required: send the code the authorize redirect returned.", EntraErrorCodes.MissingParameter);
         }
@@ -33,7 +36,10 @@ internal sealed class AuthorizationCodeGrantHandler(
             case CodeRedemptionStatus.Expired:
                 return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, $"The code expired (codes live {AuthorizationCodeStore.Lifetime.TotalMinutes:0} minutes); request a new one.", EntraErrorCodes.ExpiredOrRevokedGrant);
             case CodeRedemptionStatus.Refused:
+                logger.AuthorizationCodeSpent(request.Client.Name, redemption.Error!.Error);
                 return TokenRefusal.Create(logger, GrantType, redemption.Error!);
+            case CodeRedemptionStatus.Spent:
+                return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidGrant, "The code was spent by an earlier failed redemption (a code is single-use, and a failed attempt may mean it was intercepted); sign in again for a new one.", EntraErrorCodes.CodeAlreadyRedeemed);
             case CodeRedemptionStatus.Reused:
                 var revoked = refreshTokens.RevokeFamily(redemption.Family!);
                 await RevocationReporter.ReportAsync(request.RevocationSink, revoked, request.CancellationToken).ConfigureAwait(false);
@@ -67,7 +73,7 @@ internal sealed class AuthorizationCodeGrantHandler(
             return new(OAuthErrors.InvalidGrant, $"The code belongs to directory {grant.User.Directory.TenantId:D}; redeem it at that tenant, 'common' or 'organizations'.", EntraErrorCodes.InvalidGrant);
         }
 
-        var redirectUri = request.Parameters[OAuthParameterNames.RedirectUri];
+        var redirectUri = request.Parameters[OpenIdConnectParameterNames.RedirectUri];
         if (redirectUri is null)
         {
             return new(OAuthErrors.InvalidRequest, "redirect_uri is required: send the same redirect_uri as in the authorize request.", EntraErrorCodes.MissingParameter);
@@ -78,7 +84,7 @@ internal sealed class AuthorizationCodeGrantHandler(
             return new(OAuthErrors.InvalidGrant, "redirect_uri differs from the one in the authorize request; send exactly the same string.", EntraErrorCodes.RedirectUriMismatch);
         }
 
-        var verifier = request.Parameters[OAuthParameterNames.CodeVerifier];
+        var verifier = request.Parameters[OAuthConstants.CodeVerifierKey];
         if (grant.CodeChallenge is null)
         {
             return verifier is null ? null : new(OAuthErrors.InvalidGrant, "code_verifier was sent but the authorize request had no code_challenge.", EntraErrorCodes.PkceVerifierMismatch);

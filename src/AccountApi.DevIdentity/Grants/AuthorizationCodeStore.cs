@@ -3,14 +3,15 @@ using AccountApi.DevIdentity.Protocol;
 namespace AccountApi.DevIdentity.Grants;
 
 /// <summary>
-/// In-memory authorization codes, keyed by their hash. A code is single-use and lives five minutes; a redeemed code
-/// is remembered (with the grant it created) so that a second use can revoke that grant (RFC 6749 §4.1.2).
+/// In-memory authorization codes, keyed by their hash. A code is single-use and lives five minutes: the first
+/// presentation by an authenticated client spends it, whether it succeeds or not (RFC 6749 §10.5, OAuth 2.1 §4.1.3).
+/// A redeemed code is remembered (with the grant it created) so that a second use can revoke that grant (§4.1.2).
 /// </summary>
 internal sealed class AuthorizationCodeStore(TimeProvider timeProvider)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    // A redeemed code is kept this long after it expired, so reuse is still detected in that window.
+    // A redeemed or spent code is kept this long after it expired, so a later use is still told apart from an unknown code in that window.
     private static readonly TimeSpan s_reuseWindow = TimeSpan.FromHours(1);
 
     private readonly Lock _gate = new();
@@ -31,8 +32,9 @@ internal sealed class AuthorizationCodeStore(TimeProvider timeProvider)
     }
 
     /// <summary>
-    /// Redeems a code if <paramref name="check"/> accepts the request. A failed check leaves the code usable, so a
-    /// developer can fix the request; a reuse reports the grant the first use created.
+    /// Redeems a code if <paramref name="check"/> accepts the request. A failed check spends the code: a code presented
+    /// by the wrong client or with the wrong PKCE verifier may have been intercepted, so the legitimate client's later
+    /// attempt is refused too and it signs in again. A reuse reports the grant the first use created.
     /// </summary>
     public CodeRedemption Redeem(string code, Func<AuthorizationCodeGrant, OAuthError?> check)
     {
@@ -49,6 +51,11 @@ internal sealed class AuthorizationCodeStore(TimeProvider timeProvider)
                 return new CodeRedemption(CodeRedemptionStatus.Reused, entry.Grant, entry.Family);
             }
 
+            if (entry.Spent)
+            {
+                return new CodeRedemption(CodeRedemptionStatus.Spent, entry.Grant);
+            }
+
             if (timeProvider.GetUtcNow() >= entry.Grant.ExpiresAt)
             {
                 _codes.Remove(key);
@@ -57,6 +64,7 @@ internal sealed class AuthorizationCodeStore(TimeProvider timeProvider)
 
             if (check(entry.Grant) is { } error)
             {
+                entry.Spent = true;
                 return new CodeRedemption(CodeRedemptionStatus.Refused, entry.Grant, Error: error);
             }
 
@@ -70,7 +78,7 @@ internal sealed class AuthorizationCodeStore(TimeProvider timeProvider)
     {
         foreach (var (key, entry) in _codes)
         {
-            var keepUntil = entry.Family is null ? entry.Grant.ExpiresAt : entry.Grant.ExpiresAt + s_reuseWindow;
+            var keepUntil = entry.Family is null && !entry.Spent ? entry.Grant.ExpiresAt : entry.Grant.ExpiresAt + s_reuseWindow;
             if (now >= keepUntil)
             {
                 _codes.Remove(key);
@@ -83,5 +91,8 @@ internal sealed class AuthorizationCodeStore(TimeProvider timeProvider)
         public AuthorizationCodeGrant Grant { get; } = grant;
 
         public GrantFamily? Family { get; set; }
+
+        /// <summary>Set by a failed redemption: the code can no longer be redeemed (nothing was issued from it).</summary>
+        public bool Spent { get; set; }
     }
 }

@@ -4,6 +4,7 @@ using AccountApi.DevIdentity.Protocol;
 using AccountApi.DevIdentity.Token;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace AccountApi.DevIdentity.Grants;
 
@@ -17,7 +18,7 @@ internal sealed class ClientCredentialsGrantHandler(
     DevIdentityCatalog catalog,
     ILogger<ClientCredentialsGrantHandler> logger)
 {
-    private const string GrantType = GrantTypes.ClientCredentials;
+    private const string GrantType = OpenIdConnectGrantTypes.ClientCredentials;
 
     public IResult Handle(TokenRequestContext request)
     {
@@ -37,7 +38,7 @@ internal sealed class ClientCredentialsGrantHandler(
             return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidRequest, $"client_credentials needs a directory id in the path, not '{request.Tenant.Segment}'; e.g. {catalog.Urls.TokenEndpoint(catalog.Directories.First().TenantId.ToString("D"))}.", EntraErrorCodes.NoTenantIdentifyingInformation);
         }
 
-        var scope = request.Parameters[OAuthParameterNames.Scope];
+        var scope = request.Parameters[OpenIdConnectParameterNames.Scope];
         if (scope is null)
         {
             return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidRequest, $"scope is required: send {scopes.ApiScopePrefix}.default.", EntraErrorCodes.MissingParameter);

@@ -7,4 +7,5 @@ internal enum CodeRedemptionStatus
     Expired,
     Reused,
     Refused,
+    Spent,
 }

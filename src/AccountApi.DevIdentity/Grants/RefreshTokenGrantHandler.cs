@@ -3,6 +3,7 @@ using AccountApi.DevIdentity.Protocol;
 using AccountApi.DevIdentity.Token;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace AccountApi.DevIdentity.Grants;
 
@@ -16,11 +17,11 @@ internal sealed class RefreshTokenGrantHandler(
     ScopeParser scopes,
     ILogger<RefreshTokenGrantHandler> logger)
 {
-    private const string GrantType = GrantTypes.RefreshToken;
+    private const string GrantType = OpenIdConnectGrantTypes.RefreshToken;
 
     public async Task<IResult> HandleAsync(TokenRequestContext request)
     {
-        if (request.Parameters[OAuthParameterNames.RefreshToken] is not { } token)
+        if (request.Parameters[OpenIdConnectParameterNames.RefreshToken] is not { } token)
         {
             return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidRequest, "refresh_token is required.", EntraErrorCodes.MissingParameter);
         }
@@ -42,7 +43,7 @@ internal sealed class RefreshTokenGrantHandler(
         }
 
         var tokenScopes = family.Scopes;
-        if (request.Parameters[OAuthParameterNames.Scope] is { } scope)
+        if (request.Parameters[OpenIdConnectParameterNames.Scope] is { } scope)
         {
             var requested = scopes.ParseDelegated(scope, out var scopeError);
             if (requested is null)
@@ -99,7 +100,7 @@ internal sealed class RefreshTokenGrantHandler(
             return new(OAuthErrors.InvalidGrant, $"The refresh_token belongs to directory {family.User.Directory.TenantId:D}; use that tenant, 'common' or 'organizations'.", EntraErrorCodes.InvalidGrant);
         }
 
-        return request.Parameters[OAuthParameterNames.RedirectUri] is { } redirectUri
+        return request.Parameters[OpenIdConnectParameterNames.RedirectUri] is { } redirectUri
             && !string.Equals(redirectUri, family.RedirectUri, StringComparison.Ordinal)
             ? new(OAuthErrors.InvalidGrant, "redirect_uri differs from the one in the original authorize request; send the same string or omit it.", EntraErrorCodes.RedirectUriMismatch)
             : null;

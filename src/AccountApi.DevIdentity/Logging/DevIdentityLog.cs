@@ -29,6 +29,10 @@ internal static partial class DevIdentityLog
         Message = "Signing key file {Path} could be used by other users (mode {Mode}); set it to owner read/write only (0600).")]
     public static partial void SigningKeyFileModeTightened(this ILogger logger, string path, string mode);
 
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning,
+        Message = "Signing key file {Path} was in the JSON format of an earlier version and was removed; signing with key {KeyId} now. Tokens signed with the old key no longer validate: sign in again.")]
+    public static partial void LegacySigningKeyFileReplaced(this ILogger logger, string path, string keyId);
+
     public static void AuthorizeRefused(this ILogger logger, string error, string description)
     {
         if (logger.IsEnabled(LogLevel.Information))
@@ -62,6 +66,9 @@ internal static partial class DevIdentityLog
 
     [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "Replaced refresh token presented by client {ClientName}; revoked the grant and {Count} access token(s).")]
     public static partial void RefreshTokenReused(this ILogger logger, string clientName, int count);
+
+    [LoggerMessage(EventId = 25, Level = LogLevel.Warning, Message = "Authorization code spent by a failed redemption from client {ClientName} ({Error}); it can no longer be redeemed.")]
+    public static partial void AuthorizationCodeSpent(this ILogger logger, string clientName, string error);
 
     public static void ClientAuthenticationFailed(this ILogger logger, string grantType, string reason)
     {

@@ -7,8 +7,6 @@ namespace AccountApi.DevIdentity.Protocol;
 /// <summary>Proof Key for Code Exchange (RFC 7636), S256 only.</summary>
 internal static class Pkce
 {
-    public const string S256 = "S256";
-
     /// <summary>A challenge is a base64url SHA-256 digest: 43 characters; RFC 7636 allows 43–128.</summary>
     public static bool IsValidChallenge(string value) => value.Length is >= 43 and <= 128 && value.All(IsBase64UrlChar);
 

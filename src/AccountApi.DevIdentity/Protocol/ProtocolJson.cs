@@ -1,5 +1,7 @@
+using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace AccountApi.DevIdentity.Protocol;
 
@@ -9,5 +11,15 @@ internal static class ProtocolJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyCollections } },
     };
+
+    // IdentityModel's JsonWebKey has x5c, key_ops and oth as empty lists on an RSA public key; a JWKS leaves them out.
+    private static void OmitEmptyCollections(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties.Where(p => p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType)))
+        {
+            property.ShouldSerialize = static (_, value) => value is not ICollection { Count: 0 };
+        }
+    }
 }

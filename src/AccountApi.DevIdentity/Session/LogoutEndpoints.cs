@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace AccountApi.DevIdentity.Session;
 
@@ -30,13 +31,13 @@ internal static class LogoutEndpoints
     private static IResult SignOut(HttpContext context, RequestParameters parameters, SignInSession session, DevIdentityCatalog catalog)
     {
         session.End(context);
-        var redirectUri = parameters[OAuthParameterNames.PostLogoutRedirectUri];
+        var redirectUri = parameters[OpenIdConnectParameterNames.PostLogoutRedirectUri];
         if (redirectUri is null)
         {
             return SignedOutPage.Create(refusedRedirectUri: null);
         }
 
-        var clients = parameters[OAuthParameterNames.ClientId] is { } clientId
+        var clients = parameters[OpenIdConnectParameterNames.ClientId] is { } clientId
             ? catalog.FindClient(clientId) is { } client ? [client] : []
             : catalog.Clients;
         if (!clients.Any(c => c.HasRedirectUri(redirectUri)))
@@ -44,7 +45,7 @@ internal static class LogoutEndpoints
             return SignedOutPage.Create(refusedRedirectUri: redirectUri);
         }
 
-        var state = parameters[OAuthParameterNames.State];
-        return TypedResults.Redirect(state is null ? redirectUri : QueryHelpers.AddQueryString(redirectUri, OAuthParameterNames.State, state));
+        var state = parameters[OpenIdConnectParameterNames.State];
+        return TypedResults.Redirect(state is null ? redirectUri : QueryHelpers.AddQueryString(redirectUri, OpenIdConnectParameterNames.State, state));
     }
 }

@@ -1,76 +1,58 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AccountApi.DevIdentity.Signing;
 
-/// <summary>One RSA signing key: its <c>kid</c>, the private key to sign with and the public parts to publish.</summary>
+/// <summary>One RSA signing key: its <c>kid</c> (the RFC 7638 JWK thumbprint), the key to sign with and its public JWK.</summary>
 internal sealed class SigningKey
 {
-    private SigningKey(RSAParameters parameters, DateTimeOffset createdAt)
+    private readonly RSAParameters _parameters;
+
+    private SigningKey(RSAParameters parameters)
     {
-        Modulus = Base64UrlEncoder.Encode(parameters.Modulus);
-        Exponent = Base64UrlEncoder.Encode(parameters.Exponent);
-        KeyId = ComputeThumbprint(Modulus, Exponent);
-        CreatedAt = createdAt;
+        _parameters = parameters;
+        KeyId = Base64UrlEncoder.Encode(PublicJwk().ComputeJwkThumbprint());
         SecurityKey = new RsaSecurityKey(parameters) { KeyId = KeyId };
-        Stored = new StoredSigningKey(
-            "RSA", KeyId, "sig", SecurityAlgorithms.RsaSha256, Modulus, Exponent,
-            Base64UrlEncoder.Encode(parameters.D), Base64UrlEncoder.Encode(parameters.P), Base64UrlEncoder.Encode(parameters.Q),
-            Base64UrlEncoder.Encode(parameters.DP), Base64UrlEncoder.Encode(parameters.DQ), Base64UrlEncoder.Encode(parameters.InverseQ),
-            createdAt.ToUnixTimeSeconds());
     }
 
-    /// <summary>The RFC 7638 JWK thumbprint of the public key.</summary>
     public string KeyId { get; }
-
-    public string Modulus { get; }
-
-    public string Exponent { get; }
-
-    public DateTimeOffset CreatedAt { get; }
 
     public RsaSecurityKey SecurityKey { get; }
 
-    public StoredSigningKey Stored { get; }
-
-    public static SigningKey Create(DateTimeOffset now)
+    public static SigningKey Create()
     {
         using var rsa = RSA.Create(2048);
-        return new SigningKey(rsa.ExportParameters(includePrivateParameters: true), now);
+        return new SigningKey(rsa.ExportParameters(includePrivateParameters: true));
     }
 
-    public static SigningKey FromStored(StoredSigningKey stored)
+    /// <summary>Reads one PKCS#8 <c>PRIVATE KEY</c> PEM block; throws when it is not an RSA private key.</summary>
+    public static SigningKey FromPem(ReadOnlySpan<char> pem)
     {
-        if (stored.Kty != "RSA")
-        {
-            throw new FormatException($"key '{stored.Kid}' is of type '{stored.Kty}', not RSA");
-        }
-
-        var parameters = new RSAParameters
-        {
-            Modulus = Base64UrlEncoder.DecodeBytes(stored.N),
-            Exponent = Base64UrlEncoder.DecodeBytes(stored.E),
-            D = Base64UrlEncoder.DecodeBytes(stored.D),
-            P = Base64UrlEncoder.DecodeBytes(stored.P),
-            Q = Base64UrlEncoder.DecodeBytes(stored.Q),
-            DP = Base64UrlEncoder.DecodeBytes(stored.DP),
-            DQ = Base64UrlEncoder.DecodeBytes(stored.DQ),
-            InverseQ = Base64UrlEncoder.DecodeBytes(stored.QI),
-        };
-
-        // Importing proves the parts belong together before the key is used to sign anything.
-        using (var rsa = RSA.Create())
-        {
-            rsa.ImportParameters(parameters);
-        }
-
-        return new SigningKey(parameters, DateTimeOffset.FromUnixTimeSeconds(stored.CreatedAt));
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(pem);
+        return new SigningKey(rsa.ExportParameters(includePrivateParameters: true));
     }
 
-    private static string ComputeThumbprint(string modulus, string exponent)
+    public string ToPem()
     {
-        var canonical = $$"""{"e":"{{exponent}}","kty":"RSA","n":"{{modulus}}"}""";
-        return Base64UrlEncoder.Encode(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        using var rsa = RSA.Create(_parameters);
+        return rsa.ExportPkcs8PrivateKeyPem();
+    }
+
+    /// <summary>The public key as the JWKS publishes it, with Entra's <c>issuer</c> member when one is given.</summary>
+    public JsonWebKey PublicJwk(string? issuer = null)
+    {
+        // Converted from the public parts only: the converter copies private parts when the key has them.
+        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(
+            new RsaSecurityKey(new RSAParameters { Modulus = _parameters.Modulus, Exponent = _parameters.Exponent }));
+        jwk.Kid = KeyId;
+        jwk.Use = JsonWebKeyUseNames.Sig;
+        jwk.Alg = SecurityAlgorithms.RsaSha256;
+        if (issuer is not null)
+        {
+            jwk.AdditionalData["issuer"] = issuer;
+        }
+
+        return jwk;
     }
 }

@@ -4,16 +4,35 @@ using System.Text.Json;
 namespace AccountApi.DevIdentity.Signing;
 
 /// <summary>
-/// Reads and writes the key file. It holds private keys, so it is written atomically and readable by the owner only
-/// (mode 0600 on Unix, in a 0700 folder).
+/// Reads and writes the key file: the current key, then the previous one, as PKCS#8 <c>PRIVATE KEY</c> PEM blocks. It
+/// holds private keys, so it is written atomically and readable by the owner only (mode 0600 on Unix, in a 0700 folder).
 /// </summary>
 internal static class SigningKeyFile
 {
+    private const string PrivateKeyLabel = "PRIVATE KEY";
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerOnlyFolder = OwnerReadWrite | UnixFileMode.UserExecute;
     private const UnixFileMode GroupAndOthers = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
         | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
-    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
+
+    /// <summary>Whether the file is in the JSON (private JWK) format of earlier versions, which is no longer read.</summary>
+    public static bool IsLegacyFormat(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("keys", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The keys in the file, current first, or null when there is no file.</summary>
     public static SigningKeySet? Read(string path)
@@ -25,15 +44,23 @@ internal static class SigningKeyFile
 
         try
         {
-            var stored = JsonSerializer.Deserialize<StoredSigningKeySet>(File.ReadAllText(path), s_json);
-            if (stored?.Keys is not { Count: > 0 } keys)
+            var keys = new List<SigningKey>();
+            var rest = File.ReadAllText(path).AsSpan();
+            while (PemEncoding.TryFind(rest, out var fields))
             {
-                throw new FormatException("it holds no keys");
+                if (rest[fields.Label].SequenceEqual(PrivateKeyLabel))
+                {
+                    keys.Add(SigningKey.FromPem(rest[fields.Location]));
+                }
+
+                rest = rest[fields.Location.End..];
             }
 
-            return new SigningKeySet(SigningKey.FromStored(keys[0]), keys.Count > 1 ? SigningKey.FromStored(keys[1]) : null);
+            return keys.Count == 0
+                ? throw new FormatException($"it holds no {PrivateKeyLabel} PEM block")
+                : new SigningKeySet(keys[0], keys.Count > 1 ? keys[1] : null);
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or CryptographicException or ArgumentException)
+        catch (Exception ex) when (ex is FormatException or CryptographicException or ArgumentException)
         {
             throw new InvalidOperationException(
                 $"The development identity provider's signing key file '{path}' cannot be read ({ex.Message}). Delete it to create a new key, or point {DevIdentityOptions.SectionName}:SigningKeyPath at another file.",
@@ -56,7 +83,7 @@ internal static class SigningKeyFile
             }
         }
 
-        var content = JsonSerializer.Serialize(new StoredSigningKeySet([.. keys.Published.Select(k => k.Stored)]), s_json);
+        var content = string.Join('\n', keys.Published.Select(k => k.ToPem())) + '\n';
         var temporary = path + ".tmp";
         // A temporary file left by a crash keeps whatever mode it had (and whoever opened it keeps reading it), so
         // it is removed, and the new one is created, never reused, already owner-only: the key is never written

@@ -9,7 +9,7 @@ namespace AccountApi.DevIdentity.Signing;
 /// service touches it), created there when absent, rotated on request.
 /// </summary>
 internal sealed class SigningKeyStore(
-    IOptions<DevIdentityOptions> options, TimeProvider timeProvider, ILogger<SigningKeyStore> logger) : IDevSigningKeys
+    IOptions<DevIdentityOptions> options, ILogger<SigningKeyStore> logger) : IDevSigningKeys
 {
     private readonly Lock _gate = new();
     private readonly string _path = options.Value.SigningKeyPath;
@@ -27,7 +27,7 @@ internal sealed class SigningKeyStore(
         lock (_gate)
         {
             var current = Keys.Current;
-            var rotated = new SigningKeySet(SigningKey.Create(timeProvider.GetUtcNow()), current);
+            var rotated = new SigningKeySet(SigningKey.Create(), current);
             SigningKeyFile.Write(_path, rotated);
             _keys = rotated;
             logger.SigningKeyRotated(rotated.Current.KeyId, current.KeyId);
@@ -44,10 +44,19 @@ internal sealed class SigningKeyStore(
                 return loaded;
             }
 
+            // Earlier versions kept the keys as JSON (private JWKs), by default in a .json file beside today's .pem.
+            // That format is not read: the file is removed and a new key created, so no stale private key stays behind.
+            var legacyPath = _path == DevIdentityOptions.DefaultSigningKeyPath ? Path.ChangeExtension(_path, ".json") : _path;
+            var legacy = SigningKeyFile.IsLegacyFormat(legacyPath);
+            if (legacy)
+            {
+                File.Delete(legacyPath);
+            }
+
             var keys = SigningKeyFile.Read(_path);
             if (keys is null)
             {
-                keys = new SigningKeySet(SigningKey.Create(timeProvider.GetUtcNow()), null);
+                keys = new SigningKeySet(SigningKey.Create(), null);
                 SigningKeyFile.Write(_path, keys);
                 logger.SigningKeyCreated(keys.Current.KeyId, _path);
             }
@@ -59,6 +68,11 @@ internal sealed class SigningKeyStore(
                 }
 
                 logger.SigningKeyLoaded(keys.Current.KeyId, _path);
+            }
+
+            if (legacy)
+            {
+                logger.LegacySigningKeyFileReplaced(legacyPath, keys.Current.KeyId);
             }
 
             _keys = keys;

@@ -1,5 +1,7 @@
 using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Protocol;
+using AccountApi.Entra;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace AccountApi.DevIdentity.Token;
 
@@ -11,7 +13,7 @@ internal sealed class AccessTokenFactory(DevIdentityCatalog catalog, JwtSigner s
     {
         var audience = scopes.IsForGraph ? MicrosoftGraph.ApplicationId : catalog.ApiClientId;
         var claims = JwtSigner.UserClaims(user, audience);
-        claims[TokenClaimNames.Scope] = string.Join(' ', scopes.IsForGraph ? scopes.GraphScopes : scopes.ApiScopes);
+        claims[EntraClaimNames.Scope] = string.Join(' ', scopes.IsForGraph ? scopes.GraphScopes : scopes.ApiScopes);
         return Create(user.Directory.TenantId, audience, client, clientUsedSecret, claims);
     }
 
@@ -20,10 +22,10 @@ internal sealed class AccessTokenFactory(DevIdentityCatalog catalog, JwtSigner s
     {
         var claims = new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            [TokenClaimNames.ObjectId] = client.ServicePrincipalId.ToString("D"),
-            [TokenClaimNames.Subject] = client.ServicePrincipalId.ToString("D"),
-            [TokenClaimNames.Roles] = client.AppRoles.ToArray(),
-            [TokenClaimNames.IdentityType] = "app",
+            [EntraClaimNames.ObjectId] = client.ServicePrincipalId.ToString("D"),
+            [JwtRegisteredClaimNames.Sub] = client.ServicePrincipalId.ToString("D"),
+            [EntraClaimNames.Roles] = client.AppRoles.ToArray(),
+            [EntraClaimNames.IdentityType] = "app",
         };
         return Create(directory.TenantId, catalog.ApiClientId, client, clientUsedSecret: true, claims);
     }
@@ -34,9 +36,9 @@ internal sealed class AccessTokenFactory(DevIdentityCatalog catalog, JwtSigner s
         var now = signer.Now();
         var expiresAt = now + catalog.AccessTokenLifetime;
         var tokenId = SecureTokens.Create(16);
-        claims[TokenClaimNames.AuthorizedParty] = client.ClientId;
-        claims[TokenClaimNames.AuthorizedPartyAuthentication] = clientUsedSecret ? "1" : "0";
-        claims[TokenClaimNames.TokenId] = tokenId;
+        claims[JwtRegisteredClaimNames.Azp] = client.ClientId;
+        claims[EntraClaimNames.AuthorizedPartyAuthentication] = clientUsedSecret ? "1" : "0";
+        claims[EntraClaimNames.UniqueTokenId] = tokenId;
         return new IssuedAccessToken(signer.Sign(tenantId, audience, now, expiresAt, claims), tokenId, now, expiresAt);
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Protocol;
 using Microsoft.AspNetCore.Http;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace AccountApi.DevIdentity.Token;
 
@@ -25,23 +26,23 @@ internal sealed class ClientAuthenticator(DevIdentityCatalog catalog)
                 return Fail("The Authorization header is not valid Basic credentials: base64 of url-encoded client_id ':' url-encoded client_secret.", usedBasic, EntraErrorCodes.MalformedRequest);
             }
 
-            if (parameters.Contains(OAuthParameterNames.ClientSecret))
+            if (parameters.Contains(OpenIdConnectParameterNames.ClientSecret))
             {
                 return Fail("Send the client secret either in the Authorization header or as client_secret, not both.", usedBasic, EntraErrorCodes.MalformedRequest);
             }
 
-            if (parameters[OAuthParameterNames.ClientId] is { } formClientId && !string.Equals(formClientId, clientId, StringComparison.OrdinalIgnoreCase))
+            if (parameters[OpenIdConnectParameterNames.ClientId] is { } formClientId && !string.Equals(formClientId, clientId, StringComparison.OrdinalIgnoreCase))
             {
                 return Fail("client_id in the body differs from the one in the Authorization header.", usedBasic, EntraErrorCodes.MalformedRequest);
             }
         }
         else
         {
-            clientId = parameters[OAuthParameterNames.ClientId];
-            secret = parameters[OAuthParameterNames.ClientSecret];
+            clientId = parameters[OpenIdConnectParameterNames.ClientId];
+            secret = parameters[OpenIdConnectParameterNames.ClientSecret];
         }
 
-        if (parameters.Contains(OAuthParameterNames.ClientAssertion))
+        if (parameters.Contains(OpenIdConnectParameterNames.ClientAssertion))
         {
             return Fail("client_assertion is not supported by the development identity provider; send client_secret.", usedBasic);
         }

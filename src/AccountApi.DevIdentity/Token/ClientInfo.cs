@@ -11,6 +11,9 @@ namespace AccountApi.DevIdentity.Token;
 /// </summary>
 internal static class ClientInfo
 {
+    /// <summary>The token request parameter (<c>client_info=1</c>) and the response member.</summary>
+    public const string ParameterName = "client_info";
+
     public static string For(DevUser user) => Base64UrlEncoder.Encode(
         JsonSerializer.SerializeToUtf8Bytes(new Content(user.ObjectId.ToString("D"), user.Directory.TenantId.ToString("D"))));
 

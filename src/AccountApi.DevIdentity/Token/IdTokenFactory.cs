@@ -1,4 +1,5 @@
 using AccountApi.DevIdentity.Configuration;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace AccountApi.DevIdentity.Token;
 
@@ -17,7 +18,7 @@ internal sealed class IdTokenFactory(JwtSigner signer)
         var claims = JwtSigner.UserClaims(user, client.ClientId);
         if (nonce is not null)
         {
-            claims[TokenClaimNames.Nonce] = nonce;
+            claims[JwtRegisteredClaimNames.Nonce] = nonce;
         }
 
         return signer.Sign(user.Directory.TenantId, client.ClientId, now, now + Lifetime, claims);

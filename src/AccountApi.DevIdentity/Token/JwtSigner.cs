@@ -1,5 +1,6 @@
 using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Signing;
+using AccountApi.Entra;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -14,23 +15,33 @@ internal sealed class JwtSigner(DevIdentityCatalog catalog, SigningKeyStore keys
     private const string TokenVersion = "2.0";
     private static readonly JsonWebTokenHandler s_handler = new() { SetDefaultTimesOnTokenCreation = false };
 
+    /// <summary>Every claim the provider's tokens carry, for discovery's <c>claims_supported</c>.</summary>
+    public static IReadOnlyList<string> EmittedClaims { get; } =
+    [
+        JwtRegisteredClaimNames.Aud, JwtRegisteredClaimNames.Iss, JwtRegisteredClaimNames.Iat, JwtRegisteredClaimNames.Nbf,
+        JwtRegisteredClaimNames.Exp, EntraClaimNames.TenantId, EntraClaimNames.ObjectId, JwtRegisteredClaimNames.Sub,
+        JwtRegisteredClaimNames.Name, JwtRegisteredClaimNames.PreferredUsername, JwtRegisteredClaimNames.Nonce, EntraClaimNames.Scope,
+        EntraClaimNames.Roles, JwtRegisteredClaimNames.Azp, EntraClaimNames.AuthorizedPartyAuthentication, EntraClaimNames.Version,
+        EntraClaimNames.UniqueTokenId, EntraClaimNames.IdentityType,
+    ];
+
     /// <summary>Now, cut to whole seconds: JWT times are seconds, so exp - iat stays equal to the lifetime.</summary>
     public DateTimeOffset Now() => DateTimeOffset.FromUnixTimeSeconds(timeProvider.GetUtcNow().ToUnixTimeSeconds());
 
     /// <summary>The claims that say who the user is; <c>sub</c> is pairwise for <paramref name="subjectApplicationId"/>.</summary>
     public static Dictionary<string, object> UserClaims(DevUser user, string subjectApplicationId) => new(StringComparer.Ordinal)
     {
-        [TokenClaimNames.TenantId] = user.Directory.TenantId.ToString("D"),
-        [TokenClaimNames.ObjectId] = user.ObjectId.ToString("D"),
-        [TokenClaimNames.Subject] = PairwiseSubject.For(user.ObjectId, subjectApplicationId),
-        [TokenClaimNames.Name] = user.DisplayName,
-        [TokenClaimNames.PreferredUserName] = user.UserName,
+        [EntraClaimNames.TenantId] = user.Directory.TenantId.ToString("D"),
+        [EntraClaimNames.ObjectId] = user.ObjectId.ToString("D"),
+        [JwtRegisteredClaimNames.Sub] = PairwiseSubject.For(user.ObjectId, subjectApplicationId),
+        [JwtRegisteredClaimNames.Name] = user.DisplayName,
+        [JwtRegisteredClaimNames.PreferredUsername] = user.UserName,
     };
 
     public string Sign(Guid tenantId, string audience, DateTimeOffset issuedAt, DateTimeOffset expiresAt, Dictionary<string, object> claims)
     {
-        claims[TokenClaimNames.TenantId] = tenantId.ToString("D");
-        claims[TokenClaimNames.Version] = TokenVersion;
+        claims[EntraClaimNames.TenantId] = tenantId.ToString("D");
+        claims[EntraClaimNames.Version] = TokenVersion;
         return s_handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = catalog.Urls.Issuer(tenantId),

@@ -2,10 +2,11 @@ using AccountApi.DevIdentity.Cors;
 using AccountApi.DevIdentity.Logging;
 using AccountApi.DevIdentity.Protocol;
 using AccountApi.DevIdentity.Tenancy;
+using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace AccountApi.DevIdentity.Token;
 
@@ -17,9 +18,9 @@ internal static class TokenEndpoints
 {
     private static readonly string[] s_parameters =
     [
-        OAuthParameterNames.GrantType, OAuthParameterNames.ClientId, OAuthParameterNames.ClientSecret,
-        OAuthParameterNames.Code, OAuthParameterNames.RedirectUri, OAuthParameterNames.CodeVerifier,
-        OAuthParameterNames.RefreshToken, OAuthParameterNames.Scope, OAuthParameterNames.ClientAssertion, OAuthParameterNames.ClientInfo,
+        OpenIdConnectParameterNames.GrantType, OpenIdConnectParameterNames.ClientId, OpenIdConnectParameterNames.ClientSecret,
+        OpenIdConnectParameterNames.Code, OpenIdConnectParameterNames.RedirectUri, OAuthConstants.CodeVerifierKey,
+        OpenIdConnectParameterNames.RefreshToken, OpenIdConnectParameterNames.Scope, OpenIdConnectParameterNames.ClientAssertion, ClientInfo.ParameterName,
     ];
 
     public static void MapTokenEndpoints(this IEndpointRouteBuilder group)
@@ -29,7 +30,7 @@ internal static class TokenEndpoints
     }
 
     private static async Task<IResult> HandleAsync(
-        string tenant, HttpContext context, TokenServices services, [FromServices] IAccessTokenRevocationSink revocationSink)
+        string tenant, HttpContext context, [AsParameters] TokenServices services)
     {
         var logger = services.Logger;
         var parameters = await FormReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
@@ -38,7 +39,7 @@ internal static class TokenEndpoints
             return TokenRefusal.Create(logger, "unknown", OAuthErrors.InvalidRequest, "Send the parameters as an application/x-www-form-urlencoded body.", EntraErrorCodes.MalformedRequest);
         }
 
-        var grantType = parameters[OAuthParameterNames.GrantType] ?? "unknown";
+        var grantType = parameters[OpenIdConnectParameterNames.GrantType] ?? "unknown";
         if (parameters.FindRepeated(s_parameters) is { } repeated)
         {
             return TokenRefusal.Create(logger, grantType, OAuthErrors.InvalidRequest, $"The parameter '{repeated}' was sent more than once; send it once.", EntraErrorCodes.MalformedRequest);
@@ -49,12 +50,12 @@ internal static class TokenEndpoints
             return TokenRefusal.Create(logger, grantType, OAuthErrors.InvalidRequest, TenantMessages.Unknown(tenant), EntraErrorCodes.TenantNotFound);
         }
 
-        if (!parameters.Contains(OAuthParameterNames.GrantType))
+        if (!parameters.Contains(OpenIdConnectParameterNames.GrantType))
         {
             return TokenRefusal.Create(logger, grantType, OAuthErrors.InvalidRequest, "grant_type is required: authorization_code, refresh_token or client_credentials.", EntraErrorCodes.MissingParameter);
         }
 
-        if (grantType is not (GrantTypes.AuthorizationCode or GrantTypes.RefreshToken or GrantTypes.ClientCredentials))
+        if (grantType is not (OpenIdConnectGrantTypes.AuthorizationCode or OpenIdConnectGrantTypes.RefreshToken or OpenIdConnectGrantTypes.ClientCredentials))
         {
             return TokenRefusal.Create(logger, "unsupported", OAuthErrors.UnsupportedGrantType, "grant_type must be authorization_code, refresh_token or client_credentials.", EntraErrorCodes.UnsupportedGrantType);
         }
@@ -67,11 +68,11 @@ internal static class TokenEndpoints
         }
 
         var request = new TokenRequestContext(
-            selection, client, authentication.UsedSecret, parameters, revocationSink, context.RequestAborted);
+            selection, client, authentication.UsedSecret, parameters, services.RevocationSink, context.RequestAborted);
         return grantType switch
         {
-            GrantTypes.AuthorizationCode => await services.AuthorizationCode.HandleAsync(request).ConfigureAwait(false),
-            GrantTypes.RefreshToken => await services.RefreshToken.HandleAsync(request).ConfigureAwait(false),
+            OpenIdConnectGrantTypes.AuthorizationCode => await services.AuthorizationCode.HandleAsync(request).ConfigureAwait(false),
+            OpenIdConnectGrantTypes.RefreshToken => await services.RefreshToken.HandleAsync(request).ConfigureAwait(false),
             _ => services.ClientCredentials.Handle(request),
         };
     }

@@ -5,27 +5,14 @@ using Microsoft.Extensions.Logging;
 namespace AccountApi.DevIdentity.Token;
 
 /// <summary>
-/// The provider's own services the token handler needs, injected as one parameter (like <c>AuthorizeServices</c>).
-/// The host's <see cref="IAccessTokenRevocationSink"/> is not among them: it may be scoped, so the handler takes it
-/// per request.
+/// What the token handler needs, bound by minimal APIs from the container per request (<c>[AsParameters]</c>), so the
+/// host's <see cref="IAccessTokenRevocationSink"/> may be scoped.
 /// </summary>
-internal sealed class TokenServices(
-    TenantResolver resolver,
-    ClientAuthenticator authenticator,
-    AuthorizationCodeGrantHandler authorizationCode,
-    RefreshTokenGrantHandler refreshToken,
-    ClientCredentialsGrantHandler clientCredentials,
-    ILogger<TokenServices> logger)
-{
-    public TenantResolver Resolver { get; } = resolver;
-
-    public ClientAuthenticator Authenticator { get; } = authenticator;
-
-    public AuthorizationCodeGrantHandler AuthorizationCode { get; } = authorizationCode;
-
-    public RefreshTokenGrantHandler RefreshToken { get; } = refreshToken;
-
-    public ClientCredentialsGrantHandler ClientCredentials { get; } = clientCredentials;
-
-    public ILogger Logger { get; } = logger;
-}
+internal readonly record struct TokenServices(
+    TenantResolver Resolver,
+    ClientAuthenticator Authenticator,
+    AuthorizationCodeGrantHandler AuthorizationCode,
+    RefreshTokenGrantHandler RefreshToken,
+    ClientCredentialsGrantHandler ClientCredentials,
+    IAccessTokenRevocationSink RevocationSink,
+    ILogger<TokenServices> Logger);

@@ -16,7 +16,7 @@ internal sealed class UserTokenResponder(AccessTokenFactory accessTokens, IdToke
         TokenRequestContext request, GrantFamily family, IssuedAccessToken accessToken, string refreshToken, ScopeRequest tokenScopes, string? nonce)
     {
         var idToken = family.Scopes.IncludesOpenId ? idTokens.Create(family.User, request.Client, nonce) : null;
-        var clientInfo = request.Parameters[OAuthParameterNames.ClientInfo] == "1" ? ClientInfo.For(family.User) : null;
+        var clientInfo = request.Parameters[ClientInfo.ParameterName] == "1" ? ClientInfo.For(family.User) : null;
         return TokenResponse.From(accessToken, refreshToken, scopes.Format(tokenScopes), idToken, clientInfo);
     }
 }

@@ -1,6 +1,7 @@
 using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Signing;
 using AccountApi.DevIdentity.Token;
+using AccountApi.Entra;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -26,7 +27,7 @@ internal sealed class GraphTokenValidator(DevIdentityCatalog catalog, SigningKey
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             LifetimeValidator = IsLive,
         }).ConfigureAwait(false);
-        if (result.IsValid && result.SecurityToken is JsonWebToken jwt && jwt.TryGetPayloadValue<string>(TokenClaimNames.Scope, out _))
+        if (result.IsValid && result.SecurityToken is JsonWebToken jwt && jwt.TryGetPayloadValue<string>(EntraClaimNames.Scope, out _))
         {
             return (jwt, null);
         }

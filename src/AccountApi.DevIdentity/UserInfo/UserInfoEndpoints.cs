@@ -1,6 +1,7 @@
 using AccountApi.DevIdentity.Cors;
 using AccountApi.DevIdentity.Protocol;
 using AccountApi.DevIdentity.Token;
+using AccountApi.Entra;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -37,14 +38,14 @@ internal static class UserInfoEndpoints
             return OAuthResults.InvalidToken(failure);
         }
 
-        var objectId = Guid.Parse(token.GetPayloadValue<string>(TokenClaimNames.ObjectId));
-        var clientId = token.GetPayloadValue<string>(TokenClaimNames.AuthorizedParty);
+        var objectId = Guid.Parse(token.GetPayloadValue<string>(EntraClaimNames.ObjectId));
+        var clientId = token.GetPayloadValue<string>(JwtRegisteredClaimNames.Azp);
         return OAuthResults.Json(new UserInfoResponse(
             PairwiseSubject.For(objectId, clientId),
-            Claim(token, TokenClaimNames.Name),
-            Claim(token, TokenClaimNames.PreferredUserName),
+            Claim(token, JwtRegisteredClaimNames.Name),
+            Claim(token, JwtRegisteredClaimNames.PreferredUsername),
             objectId.ToString("D"),
-            token.GetPayloadValue<string>(TokenClaimNames.TenantId)));
+            token.GetPayloadValue<string>(EntraClaimNames.TenantId)));
     }
 
     private static string? Claim(JsonWebToken token, string name) => token.TryGetPayloadValue<string>(name, out var value) ? value : null;

@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization;
+using AccountApi.Entra;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace AccountApi.DevIdentity.UserInfo;
 
 /// <summary>The OpenID Connect userinfo response (Core §5.3.2) with the claims the provider knows.</summary>
 internal sealed record UserInfoResponse(
-    [property: JsonPropertyName("sub")] string Subject,
-    [property: JsonPropertyName("name")] string? Name,
-    [property: JsonPropertyName("preferred_username")] string? PreferredUserName,
-    [property: JsonPropertyName("oid")] string ObjectId,
-    [property: JsonPropertyName("tid")] string TenantId);
+    [property: JsonPropertyName(JwtRegisteredClaimNames.Sub)] string Subject,
+    [property: JsonPropertyName(JwtRegisteredClaimNames.Name)] string? Name,
+    [property: JsonPropertyName(JwtRegisteredClaimNames.PreferredUsername)] string? PreferredUserName,
+    [property: JsonPropertyName(EntraClaimNames.ObjectId)] string ObjectId,
+    [property: JsonPropertyName(EntraClaimNames.TenantId)] string TenantId);

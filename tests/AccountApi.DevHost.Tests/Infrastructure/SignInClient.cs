@@ -1,25 +1,47 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using AccountApi.DevIdentity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Configuration;
 
 namespace AccountApi.DevHost.Tests.Infrastructure;
 
 /// <summary>
 /// What a client application does against the identity provider (over https) and the API: plain HTTP, no shortcuts.
+/// Its clients, secrets, redirect URIs and directory are the development data the host itself reads (this test
+/// project's copy of <c>appsettings.Development.json</c>), never restated here.
 /// </summary>
 public sealed class SignInClient(HttpClient provider, HttpClient api)
 {
-    public const string ApiClientId = "11111111-1111-4111-8111-111111111111";
-    public const string AccountRead = $"api://{ApiClientId}/Account.Read";
-    public const string CliClientId = "22222222-2222-4222-8222-222222222222";
-    public const string CliSecret = "dev-cli-secret";
-    public const string CliRedirect = "http://localhost:3000/callback";
-    public const string SpaClientId = "33333333-3333-4333-8333-333333333333";
-    public const string SpaRedirect = "http://localhost:3000/spa";
-    public const string DaemonClientId = "44444444-4444-4444-8444-444444444444";
-    public const string DaemonSecret = "dev-daemon-secret";
-    public const string ContosoDirectory = "c0c0c0c0-0000-4000-8000-000000000001";
+    private static readonly IConfigurationRoot s_settings = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.Development.json"), optional: false)
+        .Build();
+
+    private static readonly DevIdentityOptions s_devIdentity = s_settings.GetSection(DevIdentityOptions.SectionName).Get<DevIdentityOptions>()
+        ?? throw new InvalidOperationException($"The development settings have no {DevIdentityOptions.SectionName} section.");
+
+    public static string ApiClientId => s_devIdentity.Api.ClientId;
+
+    /// <summary>The scope the API requires (<c>AzureAd:Scopes</c>), in the form clients request it.</summary>
+    public static string AccountRead => $"api://{ApiClientId}/{s_settings["AzureAd:Scopes"]}";
+
+    public static string CliClientId => s_devIdentity.Clients["account-cli"].ClientId;
+
+    public static string CliSecret => s_devIdentity.Clients["account-cli"].ClientSecret!;
+
+    public static string CliRedirect => s_devIdentity.Clients["account-cli"].RedirectUris[0];
+
+    public static string SpaClientId => s_devIdentity.Clients["account-spa"].ClientId;
+
+    /// <summary>The sample app's redirect URI (the other one is Swagger UI's, which the fixture moves to its port).</summary>
+    public static string SpaRedirect => s_devIdentity.Clients["account-spa"].RedirectUris.Single(uri => !uri.Contains("swagger", StringComparison.Ordinal));
+
+    public static string DaemonClientId => s_devIdentity.Clients["account-daemon"].ClientId;
+
+    public static string DaemonSecret => s_devIdentity.Clients["account-daemon"].ClientSecret!;
+
+    public static string ContosoDirectory => s_devIdentity.Directories["Contoso"].TenantId;
 
     /// <summary>Sends the authorize request with a <c>login_hint</c> and returns the redirect's query.</summary>
     public async Task<Dictionary<string, string>> AuthorizeAsync(string user, string state, string tenant = "organizations")

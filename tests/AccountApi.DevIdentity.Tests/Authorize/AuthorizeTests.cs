@@ -3,12 +3,12 @@ using AccountApi.DevIdentity.Tests.Infrastructure;
 
 namespace AccountApi.DevIdentity.Tests.Authorize;
 
-public sealed class AuthorizeTests
+public sealed class AuthorizeTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
     [Fact]
     public async Task Authorize_WithLoginHint_RedirectsAtOnceWithCodeAndVerbatimState()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize();
         query["state"] = "a b&c=d/é+%";
 
@@ -24,7 +24,7 @@ public sealed class AuthorizeTests
     [Fact]
     public async Task Authorize_WithRedirectUriThatHasAQuery_AppendsCodeWithAmpersand()
     {
-        const string redirect = "http://localhost:3000/callback?tab=1";
+        var redirect = DevData.CliRedirect + "?tab=1";
         await using var host = await DevIdentityTestHost.StartAsync(s => s["DevIdentity:Clients:account-cli:RedirectUris:1"] = redirect);
         var query = ProviderRequests.CliAuthorize();
         query["redirect_uri"] = redirect;
@@ -34,13 +34,13 @@ public sealed class AuthorizeTests
         Assert.StartsWith(redirect + "&code=", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> MultiTenantSegments => ["common", "organizations", DevData.CliClientId];
+
     [Theory]
-    [InlineData("common")]
-    [InlineData("organizations")]
-    [InlineData(DevData.CliClientId)]
+    [MemberData(nameof(MultiTenantSegments))]
     public async Task Authorize_AtMultiTenantPath_AcceptsUsersOfAnyDirectory(string tenant)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         var code = await host.Client.GetCodeAsync(ProviderRequests.CliAuthorize(loginHint: DevData.Bob), tenant);
         using var token = await host.Client.TokenAsync(ProviderRequests.CliRedemption(code), tenant);
@@ -54,13 +54,13 @@ public sealed class AuthorizeTests
     [InlineData("client_id", "99999999-9999-4999-8999-999999999999")]
     [InlineData("client_id", null)]
     [InlineData("redirect_uri", "http://localhost:3000/other")]
-    [InlineData("redirect_uri", "http://localhost:3000/callback/")]
+    [InlineData("redirect_uri", "{CliRedirect}/")]
     [InlineData("redirect_uri", null)]
     public async Task Authorize_WithUnknownClientOrUnregisteredRedirect_Returns400PageNotRedirect(string parameter, string? value)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize();
-        query[parameter] = value;
+        query[parameter] = DevData.Fill(value);
 
         using var response = await host.Client.AuthorizeAsync(query);
 
@@ -72,7 +72,7 @@ public sealed class AuthorizeTests
     [Fact]
     public async Task Authorize_AtUnknownTenant_Returns400Page()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         using var response = await host.Client.AuthorizeAsync(ProviderRequests.CliAuthorize(), "not-a-tenant");
 
@@ -84,7 +84,7 @@ public sealed class AuthorizeTests
     [InlineData("response_type", "token", "unsupported_response_type")]
     [InlineData("response_type", null, "invalid_request")]
     [InlineData("scope", null, "invalid_request")]
-    [InlineData("scope", "api://11111111-1111-4111-8111-111111111111/Account.Write", "invalid_scope")]
+    [InlineData("scope", "{ApiScopePrefix}Account.Write", "invalid_scope")]
     [InlineData("scope", "https://graph.microsoft.com/User.Read", "invalid_scope")]
     [InlineData("scope", "openid profile https://graph.microsoft.com/User.Read", "invalid_scope")]
     [InlineData("prompt", "bogus", "invalid_request")]
@@ -92,9 +92,9 @@ public sealed class AuthorizeTests
     [InlineData("code_challenge_method", "S256", "invalid_request")]
     public async Task Authorize_WithInvalidParameter_RedirectsErrorWithState(string parameter, string? value, string expectedError)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize();
-        query[parameter] = value;
+        query[parameter] = DevData.Fill(value);
 
         using var response = await host.Client.AuthorizeAsync(query);
 
@@ -109,7 +109,7 @@ public sealed class AuthorizeTests
     [Fact]
     public async Task Authorize_WithRepeatedParameter_RedirectsInvalidRequest()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var url = ProviderRequests.AuthorizePath() +
             $"?client_id={DevData.CliClientId}&redirect_uri={Uri.EscapeDataString(DevData.CliRedirect)}&response_type=code&scope=a&scope=b&state=s";
 
@@ -119,15 +119,15 @@ public sealed class AuthorizeTests
     }
 
     [Theory]
-    [InlineData("{0}.default")]
-    [InlineData("{0}default")]
-    [InlineData("11111111-1111-4111-8111-111111111111/Account.Read")]
-    [InlineData("{0}Account.Read {0}Reports.Read openid profile email offline_access")]
+    [InlineData("{ApiScopePrefix}.default")]
+    [InlineData("{ApiScopePrefix}default")]
+    [InlineData("{ApiClientId}/Account.Read")]
+    [InlineData("{ApiScopePrefix}Account.Read {ApiScopePrefix}Reports.Read openid profile email offline_access")]
     public async Task Authorize_WithAcceptedScopeSpellings_IssuesACode(string scope)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize();
-        query["scope"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, scope, DevData.ApiScopePrefix);
+        query["scope"] = DevData.Fill(scope);
 
         using var response = await host.Client.AuthorizeAsync(query);
 
@@ -137,7 +137,7 @@ public sealed class AuthorizeTests
     [Fact]
     public async Task Authorize_WithPromptNoneAndNoLoginHint_RedirectsLoginRequired()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize(loginHint: null);
         query["prompt"] = "none";
 

@@ -2,12 +2,12 @@ using AccountApi.DevIdentity.Tests.Infrastructure;
 
 namespace AccountApi.DevIdentity.Tests.Authorize;
 
-public sealed class PkceAuthorizeTests
+public sealed class PkceAuthorizeTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
     [Fact]
     public async Task Authorize_PublicClientWithoutPkce_RedirectsInvalidRequest()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.SpaAuthorize(PkcePair.Create());
         query.Remove("code_challenge");
         query.Remove("code_challenge_method");
@@ -23,7 +23,7 @@ public sealed class PkceAuthorizeTests
     [Fact]
     public async Task Authorize_WithPlainChallengeMethod_IsRefused()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.SpaAuthorize(PkcePair.Create());
         query["code_challenge_method"] = "plain";
 
@@ -37,7 +37,7 @@ public sealed class PkceAuthorizeTests
     [Fact]
     public async Task Authorize_WithChallengeButNoMethod_IsRefusedBecausePlainIsTheDefault()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.SpaAuthorize(PkcePair.Create());
         query.Remove("code_challenge_method");
 
@@ -51,7 +51,7 @@ public sealed class PkceAuthorizeTests
     [InlineData("has+plus/and=padding_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
     public async Task Authorize_WithMalformedChallenge_IsRefused(string challenge)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.SpaAuthorize(PkcePair.Create());
         query["code_challenge"] = challenge;
 

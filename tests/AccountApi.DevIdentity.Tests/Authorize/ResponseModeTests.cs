@@ -3,12 +3,12 @@ using AccountApi.DevIdentity.Tests.Infrastructure;
 
 namespace AccountApi.DevIdentity.Tests.Authorize;
 
-public sealed partial class ResponseModeTests
+public sealed partial class ResponseModeTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
     [Fact]
     public async Task Authorize_WithFragmentMode_PutsCodeAndStateInTheLocationFragment()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize();
         query["response_mode"] = "fragment";
         query["state"] = "a b&c";
@@ -24,7 +24,7 @@ public sealed partial class ResponseModeTests
     [Fact]
     public async Task Authorize_WithFragmentModeAndAnError_PutsTheErrorInTheFragment()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize();
         query["response_mode"] = "fragment";
         query["scope"] = DevData.ApiScopePrefix + "Account.Write";
@@ -41,7 +41,7 @@ public sealed partial class ResponseModeTests
     [Fact]
     public async Task Authorize_WithFormPostMode_ReturnsAPageThatPostsCodeAndStateToTheRedirectUri()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize();
         query["response_mode"] = "form_post";
 
@@ -55,7 +55,7 @@ public sealed partial class ResponseModeTests
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         var scriptNonce = ScriptNonce().Match(html).Groups["nonce"].Value;
         Assert.Contains($"script-src 'nonce-{scriptNonce}'", csp, StringComparison.Ordinal);
-        Assert.Contains("form-action http://localhost:3000;", csp, StringComparison.Ordinal);
+        Assert.Contains($"form-action {new Uri(DevData.CliRedirect).GetLeftPart(UriPartial.Authority)};", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("'self'", csp, StringComparison.Ordinal);
         Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
     }
@@ -63,7 +63,7 @@ public sealed partial class ResponseModeTests
     [Fact]
     public async Task Authorize_WithFormPostModeAndAnError_PostsErrorAndState()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize(loginHint: null);
         query["response_mode"] = "form_post";
         query["prompt"] = "none";
@@ -81,7 +81,7 @@ public sealed partial class ResponseModeTests
     [Fact]
     public async Task Authorize_WithFormPostMode_HtmlEncodesAScriptInState()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize();
         query["response_mode"] = "form_post";
         query["state"] = "\"><script>alert(1)</script>";
@@ -97,7 +97,7 @@ public sealed partial class ResponseModeTests
     [Fact]
     public async Task Authorize_WithFormPostMode_AfterTheSignInPage_PostsTheCode()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize(loginHint: null);
         query["response_mode"] = "form_post";
         using var page = await host.Client.AuthorizeAsync(query);
@@ -115,7 +115,7 @@ public sealed partial class ResponseModeTests
     [InlineData("FRAGMENT")]
     public async Task Authorize_WithUnknownResponseMode_RedirectsInvalidRequestInQuery(string mode)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize();
         query["response_mode"] = mode;
 
@@ -130,7 +130,7 @@ public sealed partial class ResponseModeTests
     [Fact]
     public async Task Authorize_WithHugeResponseMode_RedirectsInvalidRequestWithAShortDescription()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize();
         query["response_mode"] = new string('x', 20_000);
 
@@ -144,7 +144,7 @@ public sealed partial class ResponseModeTests
     [Fact]
     public async Task Authorize_WithRepeatedResponseMode_RedirectsInvalidRequestInQuery()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var url = ProviderRequests.AuthorizePath() +
             $"?client_id={DevData.CliClientId}&redirect_uri={Uri.EscapeDataString(DevData.CliRedirect)}&response_type=code&scope=openid&state=s&response_mode=fragment&response_mode=form_post";
 
@@ -158,7 +158,7 @@ public sealed partial class ResponseModeTests
     [Fact]
     public async Task Authorize_WithHugeNonce_RedirectsInvalidRequest()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize();
         query["nonce"] = new string('n', 10_000);
 

@@ -3,12 +3,12 @@ using AccountApi.DevIdentity.Tests.Infrastructure;
 
 namespace AccountApi.DevIdentity.Tests.Authorize;
 
-public sealed class SignInPageTests
+public sealed class SignInPageTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
     [Fact]
     public async Task Authorize_WithoutLoginHint_ShowsHardenedSignInPageListingTheDirectorysUsers()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize(loginHint: null);
         query["state"] = "<script>alert(1)</script>";
 
@@ -32,7 +32,7 @@ public sealed class SignInPageTests
     [Fact]
     public async Task SignInPost_WithAntiforgeryToken_RedirectsWithCodeThatRedeemsForTheChosenUser()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         using var page = await host.Client.AuthorizeAsync(ProviderRequests.CliAuthorize(loginHint: null));
         var form = await SignInForm.ReadAsync(page);
 
@@ -48,7 +48,7 @@ public sealed class SignInPageTests
     [Fact]
     public async Task SignInPost_WithoutAntiforgeryToken_Returns400PageAndNoCode()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         using var page = await host.Client.AuthorizeAsync(ProviderRequests.CliAuthorize(loginHint: null));
         var form = await SignInForm.ReadAsync(page);
 
@@ -62,7 +62,7 @@ public sealed class SignInPageTests
     [Fact]
     public async Task SignInPost_WithUserOfAnotherDirectory_Returns400Page()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         using var page = await host.Client.AuthorizeAsync(ProviderRequests.CliAuthorize(loginHint: null));
         var form = await SignInForm.ReadAsync(page);
 
@@ -75,7 +75,7 @@ public sealed class SignInPageTests
     [Fact]
     public async Task SignInPost_Cancelled_RedirectsAccessDeniedWithState()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         using var page = await host.Client.AuthorizeAsync(ProviderRequests.CliAuthorize(loginHint: null));
         var form = await SignInForm.ReadAsync(page);
 
@@ -90,7 +90,7 @@ public sealed class SignInPageTests
     [Fact]
     public async Task Authorize_WithLoginHintOfAnotherDirectory_ShowsThePageInsteadOfIssuingACode()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         using var response = await host.Client.AuthorizeAsync(ProviderRequests.CliAuthorize(loginHint: DevData.Bob));
 
@@ -101,7 +101,7 @@ public sealed class SignInPageTests
     [Fact]
     public async Task Authorize_WithPromptLogin_ShowsThePageEvenWithLoginHint()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize();
         query["prompt"] = "login";
 

@@ -3,10 +3,11 @@ using AccountApi.DevIdentity.Tests.Infrastructure;
 
 namespace AccountApi.DevIdentity.Tests.Cors;
 
-public sealed class CorsTests
+public sealed class CorsTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
-    private const string SpaOrigin = "http://localhost:3000";
-    private const string SwaggerOrigin = "http://localhost:5080";
+    // The origins of the public client's redirect URIs: the sample app's and Swagger UI's.
+    private static readonly string s_spaOrigin = new Uri(DevData.SpaRedirect).GetLeftPart(UriPartial.Authority);
+    private static readonly string s_swaggerOrigin = new Uri(DevData.Spa.RedirectUris.Single(u => u != DevData.SpaRedirect)).GetLeftPart(UriPartial.Authority);
     private const string OtherOrigin = "https://evil.example";
     private const string AllowOrigin = "Access-Control-Allow-Origin";
 
@@ -31,12 +32,12 @@ public sealed class CorsTests
     [MemberData(nameof(CorsEndpoints))]
     public async Task Preflight_FromAPublicClientsOrigin_IsAllowedWithMsalHeadersAndNoCredentials(string method, string path)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
-        using var response = await host.Client.SendAsync(Preflight(path, SpaOrigin, method));
+        using var response = await host.Client.SendAsync(Preflight(path, s_spaOrigin, method));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Equal(SpaOrigin, response.Headers.GetValues(AllowOrigin).Single());
+        Assert.Equal(s_spaOrigin, response.Headers.GetValues(AllowOrigin).Single());
         Assert.Contains("x-client-sku", response.Headers.GetValues("Access-Control-Allow-Headers").Single(), StringComparison.OrdinalIgnoreCase);
         Assert.False(response.Headers.Contains("Access-Control-Allow-Credentials"));
     }
@@ -45,7 +46,7 @@ public sealed class CorsTests
     [MemberData(nameof(CorsEndpoints))]
     public async Task Preflight_FromAnotherOrigin_GetsNoCorsHeaders(string method, string path)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         using var response = await host.Client.SendAsync(Preflight(path, OtherOrigin, method));
 
@@ -56,21 +57,21 @@ public sealed class CorsTests
     [MemberData(nameof(EndpointsWithoutCors))]
     public async Task Preflight_ToAuthorizeLogoutOrKeyRotation_IsNeverAnswered(string method, string path)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
-        using var response = await host.Client.SendAsync(Preflight(path, SpaOrigin, method));
+        using var response = await host.Client.SendAsync(Preflight(path, s_spaOrigin, method));
 
         Assert.False(response.Headers.Contains(AllowOrigin));
         Assert.NotEqual(HttpStatusCode.NoContent, response.StatusCode);
     }
 
+    public static TheoryData<string, bool> Origins => new() { { s_spaOrigin, true }, { s_swaggerOrigin, true }, { OtherOrigin, false } };
+
     [Theory]
-    [InlineData(SpaOrigin, true)]
-    [InlineData(SwaggerOrigin, true)]
-    [InlineData(OtherOrigin, false)]
+    [MemberData(nameof(Origins))]
     public async Task Discovery_ActualRequest_AllowsExactlyPublicClientOrigins(string origin, bool allowed)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/{DevData.ContosoTenantId}/v2.0/.well-known/openid-configuration");
         request.Headers.Add("Origin", origin);
 
@@ -83,28 +84,28 @@ public sealed class CorsTests
     [Fact]
     public async Task Token_ActualCrossOriginRedemptionByTheSpa_CarriesTheAllowOriginHeader()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var pkce = PkcePair.Create();
         var code = await host.Client.GetCodeAsync(ProviderRequests.SpaAuthorize(pkce));
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/{DevData.ContosoTenantId}/oauth2/v2.0/token")
         {
             Content = new FormUrlEncodedContent(ProviderRequests.SpaRedemption(code, pkce.Verifier)),
         };
-        request.Headers.Add("Origin", SpaOrigin);
+        request.Headers.Add("Origin", s_spaOrigin);
 
         using var response = await host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(SpaOrigin, response.Headers.GetValues(AllowOrigin).Single());
+        Assert.Equal(s_spaOrigin, response.Headers.GetValues(AllowOrigin).Single());
         Assert.True((await response.ReadJsonAsync()).TryGetProperty("id_token", out _));
     }
 
     [Fact]
     public async Task Authorize_ActualRequestFromASpaOrigin_GetsNoCorsHeaders()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         using var request = new HttpRequestMessage(HttpMethod.Get, ProviderRequests.AuthorizePath() + $"?client_id={DevData.CliClientId}");
-        request.Headers.Add("Origin", SpaOrigin);
+        request.Headers.Add("Origin", s_spaOrigin);
 
         using var response = await host.Client.SendAsync(request);
 

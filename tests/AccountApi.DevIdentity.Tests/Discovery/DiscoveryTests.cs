@@ -1,14 +1,15 @@
 using System.Net;
+using System.Text.Json;
 using AccountApi.DevIdentity.Tests.Infrastructure;
 
 namespace AccountApi.DevIdentity.Tests.Discovery;
 
-public sealed class DiscoveryTests
+public sealed class DiscoveryTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
     [Fact]
     public async Task Discovery_ForDirectory_NamesItsIssuerAndEndpointsUnderThatTenant()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         var document = await host.Client.GetJsonAsync($"/{DevData.ContosoTenantId}/v2.0/.well-known/openid-configuration");
 
@@ -28,7 +29,7 @@ public sealed class DiscoveryTests
     [Fact]
     public async Task Discovery_ListsUserInfoEndSessionResponseModesAndNonce()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         var document = await host.Client.GetJsonAsync($"/{DevData.ContosoTenantId}/v2.0/.well-known/openid-configuration");
 
@@ -38,6 +39,10 @@ public sealed class DiscoveryTests
         Assert.Contains("nonce", document.GetProperty("claims_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.False(document.GetProperty("http_logout_supported").GetBoolean());
         Assert.False(document.GetProperty("frontchannel_logout_supported").GetBoolean());
+        Assert.False(document.GetProperty("request_uri_parameter_supported").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, document.GetProperty("tenant_region_scope").ValueKind);
+        Assert.Equal("dev-idp.localhost", document.GetProperty("cloud_instance_name").GetString());
+        Assert.Equal(["none", "login", "select_account", "consent"], document.GetProperty("prompt_values_supported").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Theory]
@@ -45,7 +50,7 @@ public sealed class DiscoveryTests
     [InlineData("organizations")]
     public async Task Discovery_ForMultiTenantAlias_UsesTenantIdTemplateInIssuer(string tenant)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         var document = await host.Client.GetJsonAsync($"/{tenant}/v2.0/.well-known/openid-configuration");
 
@@ -70,12 +75,14 @@ public sealed class DiscoveryTests
     [Fact]
     public async Task Discovery_JwksUri_ResolvesToTheKeySet()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var document = await host.Client.GetJsonAsync("/organizations/v2.0/.well-known/openid-configuration");
 
         var jwks = await host.Client.GetJsonAsync(new Uri(document.GetProperty("jwks_uri").GetString()!).PathAndQuery);
 
+        Assert.Equal(["keys"], jwks.EnumerateObject().Select(p => p.Name));
         var key = Assert.Single(jwks.GetProperty("keys").EnumerateArray());
+        Assert.Equal(["alg", "e", "issuer", "kid", "kty", "n", "use"], key.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal("RSA", key.GetProperty("kty").GetString());
         Assert.Equal("sig", key.GetProperty("use").GetString());
         Assert.Equal("RS256", key.GetProperty("alg").GetString());
@@ -87,7 +94,7 @@ public sealed class DiscoveryTests
     [Fact]
     public async Task Jwks_PublishesNoPrivateKeyParts()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         var jwks = await host.Client.GetJsonAsync($"/{DevData.ContosoTenantId}/discovery/v2.0/keys");
 
@@ -104,7 +111,7 @@ public sealed class DiscoveryTests
     [InlineData("discovery/v2.0/keys")]
     public async Task Discovery_ForUnknownTenant_Returns400InvalidRequest(string path)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         using var response = await host.Client.GetAsync($"/99999999-9999-4999-8999-999999999999/{path}");
 

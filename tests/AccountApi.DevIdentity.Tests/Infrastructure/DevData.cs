@@ -1,58 +1,89 @@
+using Microsoft.Extensions.Configuration;
+
 namespace AccountApi.DevIdentity.Tests.Infrastructure;
 
-/// <summary>The development data the provider is configured with in these tests (the same as the host's).</summary>
+/// <summary>
+/// The development data, read from the development host's <c>appsettings.Development.json</c> (copied beside the
+/// tests), so the tests and the host cannot disagree. Tests name its users and clients by the role they play.
+/// </summary>
 internal static class DevData
 {
+    /// <summary>The path the provider is mapped under in these tests: the root, as the development host maps it.</summary>
     public const string Prefix = "";
-    public const string BaseAddress = "https://localhost:5443";
-    public const string ApiClientId = "11111111-1111-4111-8111-111111111111";
-    public const string ApiScopePrefix = "api://" + ApiClientId + "/";
-    public const string ContosoTenantId = "c0c0c0c0-0000-4000-8000-000000000001";
-    public const string FabrikamTenantId = "fabfab00-0000-4000-8000-000000000002";
-    public const string Alice = "alice@contoso.example";
-    public const string AliceObjectId = "a11ce000-0000-4000-8000-000000000001";
-    public const string Carol = "carol@contoso.example";
-    public const string Bob = "bob@fabrikam.example";
-    public const string CliClientId = "22222222-2222-4222-8222-222222222222";
-    public const string CliSecret = "dev-cli-secret";
-    public const string CliRedirect = "http://localhost:3000/callback";
-    public const string SpaClientId = "33333333-3333-4333-8333-333333333333";
-    public const string SpaRedirect = "http://localhost:3000/spa";
-    public const string DaemonClientId = "44444444-4444-4444-8444-444444444444";
-    public const string DaemonSecret = "dev-daemon-secret";
 
-    public static Dictionary<string, string?> Settings(string signingKeyPath) => new()
+    private static readonly IConfigurationSection s_section = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "DevData", "appsettings.Development.json"), optional: false)
+        .Build()
+        .GetSection(DevIdentityOptions.SectionName);
+
+    public static DevIdentityOptions Options { get; } = s_section.Get<DevIdentityOptions>()
+        ?? throw new InvalidOperationException($"The development settings have no {DevIdentityOptions.SectionName} section.");
+
+    public static string BaseAddress => Options.PublicBaseAddress;
+
+    public static string ApiClientId => Options.Api.ClientId;
+
+    public static string ApiScopePrefix => $"api://{ApiClientId}/";
+
+    public static string ContosoTenantId => Options.Directories["Contoso"].TenantId;
+
+    public static string FabrikamTenantId => Options.Directories["Fabrikam"].TenantId;
+
+    /// <summary>A Contoso user.</summary>
+    public static DevIdentityUserOptions AliceUser => Options.Directories["Contoso"].Users[0];
+
+    public static string Alice => AliceUser.UserName;
+
+    public static string AliceObjectId => AliceUser.ObjectId;
+
+    /// <summary>Another Contoso user.</summary>
+    public static DevIdentityUserOptions CarolUser => Options.Directories["Contoso"].Users[1];
+
+    public static string Carol => CarolUser.UserName;
+
+    /// <summary>A Fabrikam user.</summary>
+    public static string Bob => Options.Directories["Fabrikam"].Users[0].UserName;
+
+    /// <summary>The confidential client with a redirect URI (the seed's CLI).</summary>
+    public static DevIdentityClientOptions Cli => Options.Clients["account-cli"];
+
+    public static string CliClientId => Cli.ClientId;
+
+    public static string CliSecret => Cli.ClientSecret!;
+
+    public static string CliRedirect => Cli.RedirectUris[0];
+
+    /// <summary>The public client (PKCE) of Swagger UI and the sample single-page app.</summary>
+    public static DevIdentityClientOptions Spa => Options.Clients["account-spa"];
+
+    public static string SpaClientId => Spa.ClientId;
+
+    /// <summary>The sample app's redirect URI (the other one is Swagger UI's).</summary>
+    public static string SpaRedirect => Spa.RedirectUris.Single(uri => !uri.Contains("swagger", StringComparison.Ordinal));
+
+    /// <summary>The confidential client allowed the client credentials grant.</summary>
+    public static DevIdentityClientOptions Daemon => Options.Clients["account-daemon"];
+
+    public static string DaemonClientId => Daemon.ClientId;
+
+    public static string DaemonSecret => Daemon.ClientSecret!;
+
+    /// <summary>
+    /// Fills <c>{ApiScopePrefix}</c>, <c>{ApiClientId}</c> and <c>{CliRedirect}</c> in a theory's inline value, so the
+    /// value is derived from the development data instead of restating it.
+    /// </summary>
+    public static string? Fill(string? template) => template?
+        .Replace("{ApiScopePrefix}", ApiScopePrefix, StringComparison.Ordinal)
+        .Replace("{ApiClientId}", ApiClientId, StringComparison.Ordinal)
+        .Replace("{CliRedirect}", CliRedirect, StringComparison.Ordinal);
+
+    /// <summary>The development settings as configuration keys, with the test's own key file (never the developer's).</summary>
+    public static Dictionary<string, string?> Settings(string signingKeyPath)
     {
-        ["DevIdentity:Enabled"] = "true",
-        ["DevIdentity:PublicBaseAddress"] = BaseAddress,
-        ["DevIdentity:SigningKeyPath"] = signingKeyPath,
-        ["DevIdentity:Api:ClientId"] = ApiClientId,
-        ["DevIdentity:Api:Scopes:0"] = "Account.Read",
-        ["DevIdentity:Api:Scopes:1"] = "Reports.Read",
-        ["DevIdentity:Api:AppRoles:0"] = "Account.Read.All",
-        ["DevIdentity:Directories:Contoso:TenantId"] = ContosoTenantId,
-        ["DevIdentity:Directories:Contoso:DisplayName"] = "Contoso",
-        ["DevIdentity:Directories:Contoso:Users:0:UserName"] = Alice,
-        ["DevIdentity:Directories:Contoso:Users:0:DisplayName"] = "Alice Example",
-        ["DevIdentity:Directories:Contoso:Users:0:ObjectId"] = AliceObjectId,
-        ["DevIdentity:Directories:Contoso:Users:1:UserName"] = Carol,
-        ["DevIdentity:Directories:Contoso:Users:1:DisplayName"] = "Carol Example",
-        ["DevIdentity:Directories:Contoso:Users:1:ObjectId"] = "ca000000-0000-4000-8000-000000000002",
-        ["DevIdentity:Directories:Fabrikam:TenantId"] = FabrikamTenantId,
-        ["DevIdentity:Directories:Fabrikam:DisplayName"] = "Fabrikam",
-        ["DevIdentity:Directories:Fabrikam:Users:0:UserName"] = Bob,
-        ["DevIdentity:Directories:Fabrikam:Users:0:DisplayName"] = "Bob Example",
-        ["DevIdentity:Directories:Fabrikam:Users:0:ObjectId"] = "b0b00000-0000-4000-8000-000000000003",
-        ["DevIdentity:Clients:account-cli:ClientId"] = CliClientId,
-        ["DevIdentity:Clients:account-cli:ClientSecret"] = CliSecret,
-        ["DevIdentity:Clients:account-cli:RedirectUris:0"] = CliRedirect,
-        ["DevIdentity:Clients:account-spa:ClientId"] = SpaClientId,
-        ["DevIdentity:Clients:account-spa:Public"] = "true",
-        ["DevIdentity:Clients:account-spa:RedirectUris:0"] = "http://localhost:5080/swagger/oauth2-redirect.html",
-        ["DevIdentity:Clients:account-spa:RedirectUris:1"] = SpaRedirect,
-        ["DevIdentity:Clients:account-daemon:ClientId"] = DaemonClientId,
-        ["DevIdentity:Clients:account-daemon:ClientSecret"] = DaemonSecret,
-        ["DevIdentity:Clients:account-daemon:AllowClientCredentials"] = "true",
-        ["DevIdentity:Clients:account-daemon:AppRoles:0"] = "Account.Read.All",
-    };
+        var settings = s_section.AsEnumerable()
+            .Where(setting => setting.Value is not null)
+            .ToDictionary(setting => setting.Key, setting => setting.Value, StringComparer.OrdinalIgnoreCase);
+        settings[$"{DevIdentityOptions.SectionName}:SigningKeyPath"] = signingKeyPath;
+        return settings;
+    }
 }

@@ -3,26 +3,29 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AccountApi.DevIdentity.Tests.Infrastructure;
 
 /// <summary>
-/// A minimal WebApplication on a TestServer at https://localhost:5443 with the provider added and mapped (at the
-/// root unless a prefix is given), a recording revocation sink, a
-/// hand-moved clock and, when given, a logger provider that records the logs. Unless a path is given, the signing
-/// key file lives in a temporary folder removed on dispose.
+/// A minimal WebApplication on a TestServer at the provider's development address with the provider added and mapped
+/// (at the root unless a prefix is given), a recording revocation sink, a <see cref="FakeTimeProvider"/> started at
+/// the real time and a <see cref="FakeLogCollector"/>. Unless a path is given, the signing key file lives in a
+/// temporary folder removed on dispose.
 /// </summary>
 internal sealed class DevIdentityTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string? _ownedFolder;
 
-    private DevIdentityTestHost(WebApplication app, RecordingRevocationSink sink, ManualTimeProvider time, string? ownedFolder)
+    private DevIdentityTestHost(WebApplication app, RecordingRevocationSink sink, FakeTimeProvider time, string? ownedFolder)
     {
         _app = app;
         _ownedFolder = ownedFolder;
         Sink = sink;
         Time = time;
+        Logs = app.Services.GetFakeLogCollector();
         Client = app.GetTestClient();
     }
 
@@ -32,7 +35,9 @@ internal sealed class DevIdentityTestHost : IAsyncDisposable
 
     public RecordingRevocationSink Sink { get; }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
+
+    public FakeLogCollector Logs { get; }
 
     public static WebApplicationBuilder CreateBuilder(Dictionary<string, string?> settings, string environment = "Development")
     {
@@ -45,7 +50,7 @@ internal sealed class DevIdentityTestHost : IAsyncDisposable
     }
 
     public static async Task<DevIdentityTestHost> StartAsync(
-        Action<Dictionary<string, string?>>? configure = null, string? signingKeyPath = null, ILoggerProvider? logs = null, string? prefix = null)
+        Action<Dictionary<string, string?>>? configure = null, string? signingKeyPath = null, string? prefix = null)
     {
         string? ownedFolder = null;
         if (signingKeyPath is null)
@@ -57,13 +62,9 @@ internal sealed class DevIdentityTestHost : IAsyncDisposable
         var settings = DevData.Settings(signingKeyPath);
         configure?.Invoke(settings);
         var builder = CreateBuilder(settings);
-        if (logs is not null)
-        {
-            builder.Logging.AddProvider(logs);
-        }
-
+        builder.Logging.AddFakeLogging();
         var sink = new RecordingRevocationSink();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         builder.Services.AddSingleton<IAccessTokenRevocationSink>(sink);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.AddDevIdentityProvider();

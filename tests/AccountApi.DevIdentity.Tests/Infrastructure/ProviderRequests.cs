@@ -11,9 +11,11 @@ namespace AccountApi.DevIdentity.Tests.Infrastructure;
 /// <summary>Plain HTTP calls to the provider, written the way a client application would make them.</summary>
 internal static class ProviderRequests
 {
-    public const string ReadScope = DevData.ApiScopePrefix + "Account.Read";
+    public static string ReadScope => DevData.ApiScopePrefix + "Account.Read";
 
-    public static Dictionary<string, string?> CliAuthorize(string? loginHint = DevData.Alice) => new()
+    public static Dictionary<string, string?> CliAuthorize() => CliAuthorize(DevData.Alice);
+
+    public static Dictionary<string, string?> CliAuthorize(string? loginHint) => new()
     {
         ["client_id"] = DevData.CliClientId,
         ["redirect_uri"] = DevData.CliRedirect,
@@ -23,7 +25,9 @@ internal static class ProviderRequests
         ["login_hint"] = loginHint,
     };
 
-    public static Dictionary<string, string?> SpaAuthorize(PkcePair pkce, string? loginHint = DevData.Alice) => new()
+    public static Dictionary<string, string?> SpaAuthorize(PkcePair pkce) => SpaAuthorize(pkce, DevData.Alice);
+
+    public static Dictionary<string, string?> SpaAuthorize(PkcePair pkce, string? loginHint) => new()
     {
         ["client_id"] = DevData.SpaClientId,
         ["redirect_uri"] = DevData.SpaRedirect,
@@ -35,10 +39,10 @@ internal static class ProviderRequests
         ["code_challenge_method"] = "S256",
     };
 
-    public static string AuthorizePath(string tenant = DevData.ContosoTenantId) => $"{DevData.Prefix}/{tenant}/oauth2/v2.0/authorize";
+    public static string AuthorizePath(string? tenant = null) => $"{DevData.Prefix}/{tenant ?? DevData.ContosoTenantId}/oauth2/v2.0/authorize";
 
     public static async Task<HttpResponseMessage> AuthorizeAsync(
-        this HttpClient client, Dictionary<string, string?> query, string tenant = DevData.ContosoTenantId, string? sessionCookie = null)
+        this HttpClient client, Dictionary<string, string?> query, string? tenant = null, string? sessionCookie = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, QueryHelpers.AddQueryString(AuthorizePath(tenant), query.Where(p => p.Value is not null)));
         if (sessionCookie is not null)
@@ -79,7 +83,7 @@ internal static class ProviderRequests
     }
 
     public static async Task<string> GetCodeAsync(
-        this HttpClient client, Dictionary<string, string?> query, string tenant = DevData.ContosoTenantId)
+        this HttpClient client, Dictionary<string, string?> query, string? tenant = null)
     {
         using var response = await client.AuthorizeAsync(query, tenant);
         return RedirectQuery(response)["code"];
@@ -114,11 +118,11 @@ internal static class ProviderRequests
     public static async Task<HttpResponseMessage> TokenAsync(
         this HttpClient client,
         Dictionary<string, string> form,
-        string tenant = DevData.ContosoTenantId,
+        string? tenant = null,
         string endpoint = "token",
         AuthenticationHeaderValue? authorization = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{DevData.Prefix}/{tenant}/oauth2/v2.0/{endpoint}")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{DevData.Prefix}/{tenant ?? DevData.ContosoTenantId}/oauth2/v2.0/{endpoint}")
         {
             Content = new FormUrlEncodedContent(form),
         };
@@ -162,8 +166,9 @@ internal static class ProviderRequests
 
     /// <summary>Validates a token's signature against the published JWKS, as a client library does.</summary>
     public static async Task<TokenValidationResult> ValidateAgainstJwksAsync(
-        this HttpClient client, string token, string audience, string tenant = DevData.ContosoTenantId)
+        this HttpClient client, string token, string audience, string? tenant = null)
     {
+        tenant ??= DevData.ContosoTenantId;
         var jwks = new JsonWebKeySet(await client.GetStringAsync($"{DevData.Prefix}/{tenant}/discovery/v2.0/keys"));
         return await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
         {

@@ -8,8 +8,7 @@ public sealed class LogForgingTests
     [Fact]
     public async Task TokenRequest_WithNewlinesInGrantType_LogsNoNewline()
     {
-        var logs = new RecordingLoggerProvider();
-        await using var host = await DevIdentityTestHost.StartAsync(logs: logs);
+        await using var host = await DevIdentityTestHost.StartAsync();
         var form = new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials\r\nforged",
@@ -19,23 +18,24 @@ public sealed class LogForgingTests
         using var response = await host.Client.TokenAsync(form, tenant: "not-a-tenant");
 
         Assert.Equal("invalid_request", (await response.ReadJsonAsync()).Error());
-        var refusal = Assert.Single(logs.Entries, e => e.EventId == 21);
+        var logs = host.Logs.GetSnapshot();
+        var refusal = Assert.Single(logs, e => e.Id.Id == 21);
         Assert.Contains("forged", refusal.Message, StringComparison.Ordinal);
-        Assert.All(logs.Entries, e => Assert.False(e.Message.AsSpan().ContainsAny('\r', '\n'), $"log line with a newline: {e.Message}"));
+        Assert.All(logs, e => Assert.False(e.Message.AsSpan().ContainsAny('\r', '\n'), $"log line with a newline: {e.Message}"));
     }
 
     [Fact]
     public async Task AuthorizeRequest_WithNewlinesInClientId_LogsNoNewline()
     {
-        var logs = new RecordingLoggerProvider();
-        await using var host = await DevIdentityTestHost.StartAsync(logs: logs);
+        await using var host = await DevIdentityTestHost.StartAsync();
         var query = ProviderRequests.CliAuthorize();
         query["client_id"] = "unknown\r\n2026-01-01 info: forged";
 
         using var response = await host.Client.AuthorizeAsync(query);
 
-        var refusal = Assert.Single(logs.Entries, e => e.EventId == 10);
+        var logs = host.Logs.GetSnapshot();
+        var refusal = Assert.Single(logs, e => e.Id.Id == 10);
         Assert.Contains("forged", refusal.Message, StringComparison.Ordinal);
-        Assert.All(logs.Entries, e => Assert.False(e.Message.AsSpan().ContainsAny('\r', '\n'), $"log line with a newline: {e.Message}"));
+        Assert.All(logs, e => Assert.False(e.Message.AsSpan().ContainsAny('\r', '\n'), $"log line with a newline: {e.Message}"));
     }
 }

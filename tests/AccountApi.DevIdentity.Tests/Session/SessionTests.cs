@@ -3,12 +3,12 @@ using AccountApi.DevIdentity.Tests.Infrastructure;
 
 namespace AccountApi.DevIdentity.Tests.Session;
 
-public sealed class SessionTests
+public sealed class SessionTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
     [Fact]
     public async Task SignIn_SetsAProtectedHttpOnlySecureSameSiteNoneCookieAtTheRoot()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         using var page = await host.Client.AuthorizeAsync(ProviderRequests.CliAuthorize(loginHint: null));
         var form = await SignInForm.ReadAsync(page);
 
@@ -20,7 +20,7 @@ public sealed class SessionTests
         Assert.Contains("samesite=none", setCookie, StringComparison.Ordinal);
         Assert.Contains("path=/", setCookie, StringComparison.Ordinal);
         Assert.DoesNotContain("carol", setCookie, StringComparison.Ordinal);
-        Assert.DoesNotContain("ca000000", setCookie, StringComparison.Ordinal);
+        Assert.DoesNotContain(DevData.CarolUser.ObjectId, setCookie, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Authorize_WithSessionAndNoPrompt_IssuesACodeForTheSessionUserAtOnce()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var session = await SignInCarolAsync(host.Client);
 
         using var response = await host.Client.AuthorizeAsync(ProviderRequests.CliAuthorize(loginHint: null), sessionCookie: session);
@@ -51,7 +51,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Authorize_WithSessionAndPromptNone_IssuesACode()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var session = await SignInCarolAsync(host.Client);
         var query = ProviderRequests.CliAuthorize(loginHint: null);
         query["prompt"] = "none";
@@ -61,12 +61,13 @@ public sealed class SessionTests
         Assert.Contains("code", ProviderRequests.RedirectQuery(response).Keys);
     }
 
+    public static TheoryData<string?> LoginHints => [null, DevData.Alice];
+
     [Theory]
-    [InlineData(null)]
-    [InlineData(DevData.Alice)]
+    [MemberData(nameof(LoginHints))]
     public async Task Authorize_WithPromptNoneAndNoSession_RedirectsLoginRequiredWithState(string? loginHint)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize(loginHint);
         query["prompt"] = "none";
 
@@ -82,7 +83,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Authorize_WithPromptNoneAndSessionOfAnotherUserThanTheHint_RedirectsLoginRequired()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var session = await SignInCarolAsync(host.Client);
         var query = ProviderRequests.CliAuthorize(loginHint: DevData.Alice);
         query["prompt"] = "none";
@@ -95,7 +96,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Authorize_WithPromptNoneAndSessionOfAnotherDirectory_RedirectsLoginRequired()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var session = await SignInCarolAsync(host.Client);
         var query = ProviderRequests.CliAuthorize(loginHint: null);
         query["prompt"] = "none";
@@ -108,7 +109,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Authorize_WithForgedSessionCookie_IsNoSession()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize(loginHint: null);
         query["prompt"] = "none";
 
@@ -123,7 +124,7 @@ public sealed class SessionTests
     [InlineData("consent")]
     public async Task Authorize_WithSessionAndAnInteractivePrompt_ShowsTheSignInPage(string prompt)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var session = await SignInCarolAsync(host.Client);
         var query = ProviderRequests.CliAuthorize();
         query["prompt"] = prompt;
@@ -137,7 +138,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Authorize_WithLoginHintShortcut_StartsASessionThatPromptNoneThenUses()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         using var first = await host.Client.AuthorizeAsync(ProviderRequests.CliAuthorize());
         var session = ProviderRequests.SessionCookie(first);
         var query = ProviderRequests.CliAuthorize(loginHint: null);
@@ -152,7 +153,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Logout_ClearsTheSessionAndReturnsToARegisteredRedirectUriWithState()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var session = await SignInCarolAsync(host.Client);
         using var request = new HttpRequestMessage(
             HttpMethod.Get,
@@ -167,12 +168,18 @@ public sealed class SessionTests
         Assert.Contains("expires=thu, 01 jan 1970", cleared, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string?> UnregisteredPostLogoutRedirects => new()
+    {
+        { "https://evil.example/after-logout", null },
+        // Registered, but for another client than the one named.
+        { DevData.SpaRedirect, DevData.CliClientId },
+    };
+
     [Theory]
-    [InlineData("https://evil.example/after-logout", null)]
-    [InlineData(DevData.SpaRedirect, DevData.CliClientId)]
+    [MemberData(nameof(UnregisteredPostLogoutRedirects))]
     public async Task Logout_WithUnregisteredPostLogoutRedirectUri_ShowsTheSignedOutPage(string redirectUri, string? clientId)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var url = $"/{DevData.ContosoTenantId}/oauth2/v2.0/logout?post_logout_redirect_uri={Uri.EscapeDataString(redirectUri)}"
             + (clientId is null ? "" : $"&client_id={clientId}");
 
@@ -187,7 +194,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Logout_ByPost_ClearsTheSessionAndShowsThePage()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         using var response = await host.Client.PostAsync(
             $"/{DevData.ContosoTenantId}/oauth2/v2.0/logout", new FormUrlEncodedContent(new Dictionary<string, string>()));

@@ -12,7 +12,7 @@ namespace AccountApi.DevIdentity.Tests.Signing;
 public sealed class KeyRotationEndpointTests
 {
     private const string RotatePath = DevData.Prefix + "/keys/rotate";
-    private const string JwksPath = $"{DevData.Prefix}/{DevData.ContosoTenantId}/discovery/v2.0/keys";
+    private static readonly string s_jwksPath = $"{DevData.Prefix}/{DevData.ContosoTenantId}/discovery/v2.0/keys";
 
     [Theory]
     [InlineData("application/x-www-form-urlencoded", "a=b")]
@@ -66,5 +66,5 @@ public sealed class KeyRotationEndpointTests
     }
 
     private static async Task<string> CurrentKidAsync(DevIdentityTestHost host) =>
-        (await host.Client.GetJsonAsync(JwksPath)).GetProperty("keys")[0].GetProperty("kid").GetString()!;
+        (await host.Client.GetJsonAsync(s_jwksPath)).GetProperty("keys")[0].GetProperty("kid").GetString()!;
 }

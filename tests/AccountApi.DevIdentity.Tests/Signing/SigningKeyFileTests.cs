@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using AccountApi.DevIdentity.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace AccountApi.DevIdentity.Tests.Signing;
 
@@ -29,10 +30,10 @@ public sealed class SigningKeyFileTests
             }
 
             using var reader = new StreamReader(otherReader);
-            Assert.DoesNotContain("\"d\"", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+            Assert.DoesNotContain("PRIVATE KEY", await reader.ReadToEndAsync(), StringComparison.Ordinal);
             Assert.False(File.Exists(stale), "the temporary file is renamed into place");
             Assert.Equal(OwnerReadWrite, File.GetUnixFileMode(path));
-            Assert.Contains("\"d\"", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+            Assert.Contains("PRIVATE KEY", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
         }
         finally
         {
@@ -52,14 +53,15 @@ public sealed class SigningKeyFileTests
             }
 
             File.SetUnixFileMode(path, WorldReadable);
-            var logs = new RecordingLoggerProvider();
+            IReadOnlyList<FakeLogRecord> logs;
 
-            await using (await DevIdentityTestHost.StartAsync(signingKeyPath: path, logs: logs))
+            await using (var host = await DevIdentityTestHost.StartAsync(signingKeyPath: path))
             {
+                logs = host.Logs.GetSnapshot();
             }
 
             Assert.Equal(OwnerReadWrite, File.GetUnixFileMode(path));
-            var warning = Assert.Single(logs.Entries, e => e.EventId == 5);
+            var warning = Assert.Single(logs, e => e.Id.Id == 5);
             Assert.Equal(LogLevel.Warning, warning.Level);
             Assert.Contains(path, warning.Message, StringComparison.Ordinal);
         }

@@ -2,19 +2,20 @@ using System.Net;
 using System.Text.Json;
 using AccountApi.DevIdentity.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AccountApi.DevIdentity.Tests.Signing;
 
-public sealed class SigningKeyTests
+public sealed class SigningKeyTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
-    private const string JwksPath = $"/{DevData.ContosoTenantId}/discovery/v2.0/keys";
+    private static readonly string s_jwksPath = $"/{DevData.ContosoTenantId}/discovery/v2.0/keys";
 
     [Fact]
     public async Task AccessToken_ValidatesAgainstThePublishedJwks_WithIssuerAndAudience()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var token = (await host.Client.SignInCliAsync()).GetProperty("access_token").GetString()!;
 
         var result = await ValidateAsync(host, token, $"{DevData.BaseAddress}/{DevData.ContosoTenantId}/v2.0");
@@ -26,7 +27,7 @@ public sealed class SigningKeyTests
     [Fact]
     public async Task AccessToken_IsRejectedWithTheWrongIssuer()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var token = (await host.Client.SignInCliAsync()).GetProperty("access_token").GetString()!;
 
         var result = await ValidateAsync(host, token, $"{DevData.BaseAddress}/{DevData.FabrikamTenantId}/v2.0");
@@ -58,7 +59,7 @@ public sealed class SigningKeyTests
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
             }
 
-            Assert.Contains("\"d\"", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+            Assert.Contains("PRIVATE KEY", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
         }
         finally
         {
@@ -81,7 +82,7 @@ public sealed class SigningKeyTests
         var newKid = rotated.GetProperty("kid").GetString()!;
         Assert.NotEqual(oldKid, newKid);
         Assert.Equal(oldKid, rotated.GetProperty("previous_kid").GetString());
-        var jwks = await host.Client.GetJsonAsync(JwksPath);
+        var jwks = await host.Client.GetJsonAsync(s_jwksPath);
         Assert.Equal([newKid, oldKid], jwks.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()));
         var newToken = (await host.Client.SignInCliAsync()).AccessToken();
         Assert.Equal(newKid, newToken.Kid);
@@ -102,17 +103,40 @@ public sealed class SigningKeyTests
 
         Assert.Equal(third, keys.CurrentKeyId);
         Assert.Equal(second, keys.PreviousKeyId);
-        var published = (await host.Client.GetJsonAsync(JwksPath)).GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()).ToList();
+        var published = (await host.Client.GetJsonAsync(s_jwksPath)).GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()).ToList();
         Assert.Equal([third, second], published);
         Assert.DoesNotContain(original, published);
     }
 
+    [Fact]
+    public async Task SigningKeyFile_InTheOldJsonFormat_IsReplacedByANewPemKeyWithAWarning()
+    {
+        var folder = TempFolder.Create();
+        try
+        {
+            var path = Path.Combine(folder, "keys.json");
+            await File.WriteAllTextAsync(path, """{ "keys": [ { "kty": "RSA", "kid": "old", "n": "AQAB", "e": "AQAB", "d": "AQAB", "created_at": 0 } ] }""");
+
+            await using var host = await DevIdentityTestHost.StartAsync(signingKeyPath: path);
+
+            Assert.StartsWith("-----BEGIN PRIVATE KEY-----", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+            Assert.NotEqual("old", await CurrentKidAsync(host));
+            var warning = Assert.Single(host.Logs.GetSnapshot(), r => r.Id.Id == 6);
+            Assert.Equal(LogLevel.Warning, warning.Level);
+            Assert.Contains(path, warning.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            TempFolder.Delete(folder);
+        }
+    }
+
     private static async Task<string> CurrentKidAsync(DevIdentityTestHost host) =>
-        (await host.Client.GetJsonAsync(JwksPath)).GetProperty("keys")[0].GetProperty("kid").GetString()!;
+        (await host.Client.GetJsonAsync(s_jwksPath)).GetProperty("keys")[0].GetProperty("kid").GetString()!;
 
     private static async Task<TokenValidationResult> ValidateAsync(DevIdentityTestHost host, string token, string issuer)
     {
-        var jwks = await host.Client.GetJsonAsync(JwksPath);
+        var jwks = await host.Client.GetJsonAsync(s_jwksPath);
         var keySet = new JsonWebKeySet(JsonSerializer.Serialize(jwks));
         return await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
         {

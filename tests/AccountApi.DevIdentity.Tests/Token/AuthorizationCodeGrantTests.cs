@@ -3,12 +3,12 @@ using AccountApi.DevIdentity.Tests.Infrastructure;
 
 namespace AccountApi.DevIdentity.Tests.Token;
 
-public sealed class AuthorizationCodeGrantTests
+public sealed class AuthorizationCodeGrantTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
     [Fact]
     public async Task Token_WithValidCode_ReturnsBearerTokensShapedLikeEntra()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var code = await host.Client.GetCodeAsync(ProviderRequests.CliAuthorize());
 
         using var response = await host.Client.TokenAsync(ProviderRequests.CliRedemption(code));
@@ -32,7 +32,7 @@ public sealed class AuthorizationCodeGrantTests
         Assert.Equal(DevData.ContosoTenantId, jwt.GetClaim("tid").Value);
         Assert.Equal(DevData.AliceObjectId, jwt.GetClaim("oid").Value);
         Assert.Equal(DevData.Alice, jwt.GetClaim("preferred_username").Value);
-        Assert.Equal("Alice Example", jwt.GetClaim("name").Value);
+        Assert.Equal(DevData.AliceUser.DisplayName, jwt.GetClaim("name").Value);
         Assert.Equal("Account.Read", jwt.GetClaim("scp").Value);
         Assert.Equal(DevData.CliClientId, jwt.GetClaim("azp").Value);
         Assert.Equal("1", jwt.GetClaim("azpacr").Value);
@@ -47,7 +47,7 @@ public sealed class AuthorizationCodeGrantTests
     [Fact]
     public async Task Token_WithDefaultScope_GrantsEveryDelegatedScope()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         var body = await host.Client.SignInCliAsync(DevData.ApiScopePrefix + ".default");
 
@@ -57,7 +57,7 @@ public sealed class AuthorizationCodeGrantTests
     [Fact]
     public async Task Token_AtTheSeedsOAuthTokenPath_WorksLikeTheEntraPath()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var code = await host.Client.GetCodeAsync(ProviderRequests.CliAuthorize(), DevData.CliClientId);
 
         using var response = await host.Client.TokenAsync(ProviderRequests.CliRedemption(code), DevData.CliClientId, "oauth/token");
@@ -69,7 +69,7 @@ public sealed class AuthorizationCodeGrantTests
     [Fact]
     public async Task Token_WithBasicClientAuthentication_Succeeds()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var code = await host.Client.GetCodeAsync(ProviderRequests.CliAuthorize());
         var form = ProviderRequests.CliRedemption(code);
         form.Remove("client_secret");
@@ -83,7 +83,7 @@ public sealed class AuthorizationCodeGrantTests
     [Fact]
     public async Task Token_WithWrongSecretInBasic_Returns401InvalidClientWithBasicChallenge()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var code = await host.Client.GetCodeAsync(ProviderRequests.CliAuthorize());
         var form = ProviderRequests.CliRedemption(code);
         form.Remove("client_secret");
@@ -101,7 +101,7 @@ public sealed class AuthorizationCodeGrantTests
     [InlineData("")]
     public async Task Token_WithWrongOrMissingSecretInForm_Returns401InvalidClient(string secret)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var code = await host.Client.GetCodeAsync(ProviderRequests.CliAuthorize());
         var form = ProviderRequests.CliRedemption(code);
         form["client_secret"] = secret;
@@ -116,7 +116,7 @@ public sealed class AuthorizationCodeGrantTests
     [Fact]
     public async Task Token_WithReusedCode_ReturnsInvalidGrantAndRevokesFirstIssue()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var code = await host.Client.GetCodeAsync(ProviderRequests.CliAuthorize());
         using var first = await host.Client.TokenAsync(ProviderRequests.CliRedemption(code));
         var firstBody = await first.ReadJsonAsync();
@@ -159,11 +159,11 @@ public sealed class AuthorizationCodeGrantTests
     }
 
     [Theory]
-    [InlineData("http://localhost:3000/callback/", "invalid_grant")]
+    [InlineData("{CliRedirect}/", "invalid_grant")]
     [InlineData(null, "invalid_request")]
     public async Task Token_WithRedirectUriNotMatchingAuthorize_IsRefused(string? redirectUri, string expectedError)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var code = await host.Client.GetCodeAsync(ProviderRequests.CliAuthorize());
         var form = ProviderRequests.CliRedemption(code);
         if (redirectUri is null)
@@ -172,7 +172,7 @@ public sealed class AuthorizationCodeGrantTests
         }
         else
         {
-            form["redirect_uri"] = redirectUri;
+            form["redirect_uri"] = DevData.Fill(redirectUri)!;
         }
 
         using var response = await host.Client.TokenAsync(form);
@@ -184,7 +184,7 @@ public sealed class AuthorizationCodeGrantTests
     [Fact]
     public async Task Token_WithCodeOfAnotherClient_ReturnsInvalidGrant()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var pkce = PkcePair.Create();
         var code = await host.Client.GetCodeAsync(ProviderRequests.SpaAuthorize(pkce));
         var form = ProviderRequests.CliRedemption(code);
@@ -198,7 +198,7 @@ public sealed class AuthorizationCodeGrantTests
     [Fact]
     public async Task Token_WithCodeOfOtherDirectoryAtDirectoryPath_ReturnsInvalidGrant()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var code = await host.Client.GetCodeAsync(ProviderRequests.CliAuthorize(DevData.Bob), "common");
 
         using var response = await host.Client.TokenAsync(ProviderRequests.CliRedemption(code), DevData.ContosoTenantId);

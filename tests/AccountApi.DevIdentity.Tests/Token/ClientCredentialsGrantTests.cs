@@ -3,12 +3,12 @@ using AccountApi.DevIdentity.Tests.Infrastructure;
 
 namespace AccountApi.DevIdentity.Tests.Token;
 
-public sealed class ClientCredentialsGrantTests
+public sealed class ClientCredentialsGrantTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
     [Fact]
     public async Task ClientCredentials_ForDaemon_IssuesAppOnlyTokenWithRolesAndNoRefreshToken()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         using var response = await host.Client.TokenAsync(DaemonRequest(), DevData.FabrikamTenantId);
 
@@ -30,14 +30,14 @@ public sealed class ClientCredentialsGrantTests
     }
 
     [Theory]
-    [InlineData("api://11111111-1111-4111-8111-111111111111/Account.Read")]
-    [InlineData("api://11111111-1111-4111-8111-111111111111/.default openid")]
+    [InlineData("{ApiScopePrefix}Account.Read")]
+    [InlineData("{ApiScopePrefix}.default openid")]
     [InlineData("api://99999999-9999-4999-8999-999999999999/.default")]
     public async Task ClientCredentials_WithScopeOtherThanDefault_ReturnsInvalidScope(string scope)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var form = DaemonRequest();
-        form["scope"] = scope;
+        form["scope"] = DevData.Fill(scope)!;
 
         using var response = await host.Client.TokenAsync(form);
 
@@ -48,7 +48,7 @@ public sealed class ClientCredentialsGrantTests
     [Fact]
     public async Task ClientCredentials_ForPublicClient_ReturnsUnauthorizedClient()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var form = DaemonRequest();
         form["client_id"] = DevData.SpaClientId;
         form.Remove("client_secret");
@@ -61,7 +61,7 @@ public sealed class ClientCredentialsGrantTests
     [Fact]
     public async Task ClientCredentials_ForConfidentialClientNotAllowedIt_ReturnsUnauthorizedClient()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var form = DaemonRequest();
         form["client_id"] = DevData.CliClientId;
         form["client_secret"] = DevData.CliSecret;
@@ -74,7 +74,7 @@ public sealed class ClientCredentialsGrantTests
     [Fact]
     public async Task ClientCredentials_WithoutSecret_Returns401InvalidClient()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var form = DaemonRequest();
         form.Remove("client_secret");
 
@@ -89,7 +89,7 @@ public sealed class ClientCredentialsGrantTests
     [InlineData("organizations")]
     public async Task ClientCredentials_AtMultiTenantPath_ReturnsInvalidRequest(string tenant)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         using var response = await host.Client.TokenAsync(DaemonRequest(), tenant);
 
@@ -99,7 +99,7 @@ public sealed class ClientCredentialsGrantTests
     [Fact]
     public async Task ClientCredentials_AtTheSeedsTokenPathWithBasic_Succeeds()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var form = DaemonRequest();
         form.Remove("client_id");
         form.Remove("client_secret");

@@ -3,12 +3,12 @@ using AccountApi.DevIdentity.Tests.Infrastructure;
 
 namespace AccountApi.DevIdentity.Tests.Token;
 
-public sealed class EntraErrorTests
+public sealed class EntraErrorTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
     [Fact]
     public async Task Token_Refused_CarriesEntrasErrorCodesTimestampTraceAndEchoedCorrelationId()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var correlationId = Guid.NewGuid().ToString("D");
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/{DevData.ContosoTenantId}/oauth2/v2.0/token")
         {
@@ -30,7 +30,7 @@ public sealed class EntraErrorTests
     [Fact]
     public async Task Token_WithUnknownClient_ReturnsUnauthorizedClient700016LikeEntra()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var form = ProviderRequests.CliRedemption("any");
         form["client_id"] = "99999999-9999-4999-8999-999999999999";
 
@@ -45,7 +45,7 @@ public sealed class EntraErrorTests
     [Fact]
     public async Task Token_WithWrongSecret_ReturnsInvalidClient7000215()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var code = await host.Client.GetCodeAsync(ProviderRequests.CliAuthorize());
         var form = ProviderRequests.CliRedemption(code);
         form["client_secret"] = "wrong";
@@ -59,7 +59,7 @@ public sealed class EntraErrorTests
     [Fact]
     public async Task Token_WithReusedCode_ReturnsInvalidGrant54005()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var code = await host.Client.GetCodeAsync(ProviderRequests.CliAuthorize());
         using var first = await host.Client.TokenAsync(ProviderRequests.CliRedemption(code));
 
@@ -73,7 +73,7 @@ public sealed class EntraErrorTests
     [Fact]
     public async Task Authorize_WithUnregisteredRedirectUri_ShowsAADSTS50011OnThePage()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize();
         query["redirect_uri"] = "https://evil.example/cb";
 

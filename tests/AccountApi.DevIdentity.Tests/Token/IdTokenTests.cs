@@ -5,14 +5,14 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace AccountApi.DevIdentity.Tests.Token;
 
-public sealed class IdTokenTests
+public sealed class IdTokenTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
     private const string GraphApplicationId = "00000003-0000-0000-c000-000000000000";
 
     [Fact]
     public async Task Token_WithOpenIdScope_ReturnsIdTokenWithNonce()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var pkce = PkcePair.Create();
         var query = ProviderRequests.SpaAuthorize(pkce);
         query["nonce"] = "nonce-4f1c";
@@ -27,7 +27,7 @@ public sealed class IdTokenTests
         Assert.Equal(DevData.AliceObjectId, jwt.GetClaim("oid").Value);
         Assert.Equal(DevData.ContosoTenantId, jwt.GetClaim("tid").Value);
         Assert.Equal(DevData.Alice, jwt.GetClaim("preferred_username").Value);
-        Assert.Equal("Alice Example", jwt.GetClaim("name").Value);
+        Assert.Equal(DevData.AliceUser.DisplayName, jwt.GetClaim("name").Value);
         Assert.Equal("2.0", jwt.GetClaim("ver").Value);
         Assert.False(string.IsNullOrEmpty(jwt.Subject));
         Assert.Equal("RS256", jwt.Alg);
@@ -39,7 +39,7 @@ public sealed class IdTokenTests
     [Fact]
     public async Task Token_SubjectIsPairwise_StablePerClientAndDifferentAcrossClients()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var cli = await host.Client.SignInCliAsync(DevData.ApiScopePrefix + ".default openid");
         var again = await host.Client.SignInCliAsync(DevData.ApiScopePrefix + ".default openid");
         var pkce = PkcePair.Create();
@@ -53,7 +53,7 @@ public sealed class IdTokenTests
     [Fact]
     public async Task Refresh_OfAGrantWithOpenId_ReturnsAFreshIdTokenWithoutNonce()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var query = ProviderRequests.CliAuthorize();
         query["scope"] = DevData.ApiScopePrefix + "Account.Read openid profile offline_access";
         query["nonce"] = "n-1";
@@ -74,7 +74,7 @@ public sealed class IdTokenTests
     [Fact]
     public async Task Token_WithoutOpenIdScope_ReturnsNoIdToken()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         var body = await host.Client.SignInCliAsync();
 
@@ -85,7 +85,7 @@ public sealed class IdTokenTests
     [Fact]
     public async Task Token_WithClientInfoRequested_ReturnsBase64UrlOfUidAndUtid()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var code = await host.Client.GetCodeAsync(ProviderRequests.CliAuthorize());
         var redemption = ProviderRequests.CliRedemption(code);
         redemption["client_info"] = "1";
@@ -101,7 +101,7 @@ public sealed class IdTokenTests
     [Fact]
     public async Task Token_WithOnlyOpenIdScopes_ReturnsGraphAccessTokenAndIdToken()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         var body = await host.Client.SignInCliAsync("openid profile offline_access");
 

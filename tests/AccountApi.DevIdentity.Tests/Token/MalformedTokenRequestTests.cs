@@ -4,7 +4,7 @@ using AccountApi.DevIdentity.Tests.Infrastructure;
 
 namespace AccountApi.DevIdentity.Tests.Token;
 
-public sealed class MalformedTokenRequestTests
+public sealed class MalformedTokenRequestTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
     private static string TokenPath => $"/{DevData.ContosoTenantId}/oauth2/v2.0/token";
 
@@ -16,7 +16,7 @@ public sealed class MalformedTokenRequestTests
     [InlineData("application/x-www-form-urlencoded", "")]
     public async Task Token_WithWrongContentTypeOrGarbage_Returns400InvalidRequest(string contentType, string body)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         using var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
 
@@ -29,7 +29,7 @@ public sealed class MalformedTokenRequestTests
     [Fact]
     public async Task Token_WithDuplicatedParameter_Returns400InvalidRequestNamingIt()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         using var content = new StringContent(
             $"grant_type=client_credentials&client_id={DevData.DaemonClientId}&client_secret={DevData.DaemonSecret}&scope=a&scope=b",
             Encoding.UTF8,
@@ -47,7 +47,7 @@ public sealed class MalformedTokenRequestTests
     [InlineData(null, "invalid_request")]
     public async Task Token_WithUnsupportedOrMissingGrantType_IsRefused(string? grantType, string expectedError)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var form = new Dictionary<string, string> { ["client_id"] = DevData.CliClientId, ["client_secret"] = DevData.CliSecret };
         if (grantType is not null)
         {
@@ -65,7 +65,7 @@ public sealed class MalformedTokenRequestTests
     [InlineData("Basic bm9jb2xvbg==")]
     public async Task Token_WithMalformedBasicHeader_Returns401InvalidClient(string header)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         using var request = new HttpRequestMessage(HttpMethod.Post, TokenPath)
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
@@ -83,7 +83,7 @@ public sealed class MalformedTokenRequestTests
     [InlineData("refresh_token")]
     public async Task Token_WithMissingGrantParameter_Returns400InvalidRequest(string grantType)
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var form = new Dictionary<string, string>
         {
             ["grant_type"] = grantType, ["client_id"] = DevData.CliClientId, ["client_secret"] = DevData.CliSecret,
@@ -97,7 +97,7 @@ public sealed class MalformedTokenRequestTests
     [Fact]
     public async Task Token_WithUnknownCode_ReturnsInvalidGrant()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         using var response = await host.Client.TokenAsync(ProviderRequests.CliRedemption("made-up-code"));
 
@@ -107,7 +107,7 @@ public sealed class MalformedTokenRequestTests
     [Fact]
     public async Task Token_AtUnknownTenant_Returns400InvalidRequest()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         using var response = await host.Client.TokenAsync(ProviderRequests.CliRedemption("x"), "99999999-9999-4999-8999-999999999999");
 

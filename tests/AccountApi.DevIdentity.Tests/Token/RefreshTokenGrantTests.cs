@@ -4,12 +4,12 @@ using AccountApi.DevIdentity.Tests.Infrastructure;
 
 namespace AccountApi.DevIdentity.Tests.Token;
 
-public sealed class RefreshTokenGrantTests
+public sealed class RefreshTokenGrantTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
     [Fact]
     public async Task Refresh_IssuesNewTokensAndRevokesTheOldAccessToken()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var first = await host.Client.SignInCliAsync();
 
         using var response = await host.Client.TokenAsync(ProviderRequests.CliRefresh(RefreshToken(first)));
@@ -26,7 +26,7 @@ public sealed class RefreshTokenGrantTests
     [Fact]
     public async Task Refresh_WithTheReplacedRefreshToken_ReturnsInvalidGrant()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var first = await host.Client.SignInCliAsync();
         using var rotation = await host.Client.TokenAsync(ProviderRequests.CliRefresh(RefreshToken(first)));
 
@@ -39,7 +39,7 @@ public sealed class RefreshTokenGrantTests
     [Fact]
     public async Task Refresh_ReuseOfReplacedToken_RevokesTheWholeChain()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var first = await host.Client.SignInCliAsync();
         using var rotation = await host.Client.TokenAsync(ProviderRequests.CliRefresh(RefreshToken(first)));
         var second = await rotation.ReadJsonAsync();
@@ -55,7 +55,7 @@ public sealed class RefreshTokenGrantTests
     [Fact]
     public async Task Refresh_ReuseDoesNotTouchOtherSignIns()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var victim = await host.Client.SignInCliAsync();
         var other = await host.Client.SignInCliAsync();
         using var rotation = await host.Client.TokenAsync(ProviderRequests.CliRefresh(RefreshToken(victim)));
@@ -71,7 +71,7 @@ public sealed class RefreshTokenGrantTests
     [Fact]
     public async Task Refresh_WithNarrowerScope_NarrowsTheAccessTokenButKeepsTheGrant()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var first = await host.Client.SignInCliAsync(DevData.ApiScopePrefix + ".default");
         var narrow = ProviderRequests.CliRefresh(RefreshToken(first));
         narrow["scope"] = DevData.ApiScopePrefix + "Reports.Read";
@@ -87,7 +87,7 @@ public sealed class RefreshTokenGrantTests
     [Fact]
     public async Task Refresh_WithWiderScope_ReturnsInvalidScope()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var first = await host.Client.SignInCliAsync();
         var widen = ProviderRequests.CliRefresh(RefreshToken(first));
         widen["scope"] = DevData.ApiScopePrefix + "Reports.Read";
@@ -100,7 +100,7 @@ public sealed class RefreshTokenGrantTests
     [Fact]
     public async Task Refresh_WithDifferentRedirectUri_ReturnsInvalidGrant()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var first = await host.Client.SignInCliAsync();
         var matching = ProviderRequests.CliRefresh(RefreshToken(first));
         matching["redirect_uri"] = "http://localhost:3000/elsewhere";
@@ -113,7 +113,7 @@ public sealed class RefreshTokenGrantTests
     [Fact]
     public async Task Refresh_WithTheSeedsRedirectUriParameter_Succeeds()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var first = await host.Client.SignInCliAsync();
         var form = ProviderRequests.CliRefresh(RefreshToken(first));
         form["redirect_uri"] = DevData.CliRedirect;
@@ -126,7 +126,7 @@ public sealed class RefreshTokenGrantTests
     [Fact]
     public async Task Refresh_ByAnotherClient_ReturnsInvalidGrant()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var first = await host.Client.SignInCliAsync();
         var form = new Dictionary<string, string>
         {

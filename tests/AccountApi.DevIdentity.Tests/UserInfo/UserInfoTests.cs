@@ -4,14 +4,14 @@ using AccountApi.DevIdentity.Tests.Infrastructure;
 
 namespace AccountApi.DevIdentity.Tests.UserInfo;
 
-public sealed class UserInfoTests
+public sealed class UserInfoTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
     private const string UserInfoPath = "/oidc/userinfo";
 
     [Fact]
     public async Task UserInfo_WithTheGraphTokenOfAnOpenIdSignIn_ReturnsTheUserWithTheIdTokensSubject()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var body = await host.Client.SignInCliAsync("openid profile");
 
         using var response = await GetUserInfoAsync(host.Client, body.GetProperty("access_token").GetString()!);
@@ -19,14 +19,14 @@ public sealed class UserInfoTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var info = await response.ReadJsonAsync();
         Assert.Equal(body.IdToken().Subject, info.GetProperty("sub").GetString());
-        Assert.Equal("Alice Example", info.GetProperty("name").GetString());
+        Assert.Equal(DevData.AliceUser.DisplayName, info.GetProperty("name").GetString());
         Assert.Equal(DevData.Alice, info.GetProperty("preferred_username").GetString());
     }
 
     [Fact]
     public async Task UserInfo_ByPost_AlsoWorks()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var body = await host.Client.SignInCliAsync("openid profile");
         using var request = new HttpRequestMessage(HttpMethod.Post, UserInfoPath);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("access_token").GetString());
@@ -39,7 +39,7 @@ public sealed class UserInfoTests
     [Fact]
     public async Task UserInfo_WithAnApiAudienceToken_Returns401InvalidToken()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var body = await host.Client.SignInCliAsync();
 
         using var response = await GetUserInfoAsync(host.Client, body.GetProperty("access_token").GetString()!);
@@ -50,7 +50,7 @@ public sealed class UserInfoTests
     [Fact]
     public async Task UserInfo_WithAForgedSignature_Returns401InvalidToken()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
         var token = (await host.Client.SignInCliAsync("openid profile")).GetProperty("access_token").GetString()!;
         var forged = token[..token.LastIndexOf('.')] + ".AAAA" + token[(token.LastIndexOf('.') + 5)..];
 
@@ -87,7 +87,7 @@ public sealed class UserInfoTests
     [Fact]
     public async Task UserInfo_WithoutAToken_Returns401BearerChallenge()
     {
-        await using var host = await DevIdentityTestHost.StartAsync();
+        var host = provider.Host;
 
         using var response = await host.Client.GetAsync(UserInfoPath);
 
