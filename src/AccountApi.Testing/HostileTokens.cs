@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Microsoft.Identity.Web;
+using System.Text;
+using AccountApi.Entra;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AccountApi.Testing;
@@ -32,7 +32,7 @@ public static class HostileTokens
         var parts = signedToken.Split('.');
         var payload = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Base64UrlEncoder.Decode(parts[1]))!;
         var changed = payload.ToDictionary(pair => pair.Key, pair => (object)pair.Value);
-        changed[ClaimConstants.Oid] = Guid.NewGuid().ToString();
+        changed[EntraClaimNames.ObjectId] = Guid.NewGuid().ToString();
         return $"{parts[0]}.{Encode(changed)}.{parts[2]}";
     }
 

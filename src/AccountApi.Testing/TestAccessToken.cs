@@ -1,4 +1,4 @@
-using Microsoft.Identity.Web;
+using AccountApi.Entra;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace AccountApi.Testing;
@@ -67,18 +67,18 @@ public sealed record TestAccessToken
             [EntraClaimNames.Version] = "2.0",
             [JwtRegisteredClaimNames.Sub] = ObjectId.ToString("N"),
             [JwtRegisteredClaimNames.Azp] = ClientId,
-            [EntraClaimNames.ClientAuthenticationMethod] = "1",
+            [EntraClaimNames.AuthorizedPartyAuthentication] = "1",
             [EntraClaimNames.UniqueTokenId] = TokenId,
         };
-        Add(ClaimConstants.Tid, OmitDirectoryClaim ? null : DirectoryId.ToString());
-        Add(ClaimConstants.Oid, OmitObjectIdClaim ? null : ObjectId.ToString());
+        Add(EntraClaimNames.TenantId, OmitDirectoryClaim ? null : DirectoryId.ToString());
+        Add(EntraClaimNames.ObjectId, OmitObjectIdClaim ? null : ObjectId.ToString());
         Add(JwtRegisteredClaimNames.Name, Name);
         Add(JwtRegisteredClaimNames.PreferredUsername, PreferredUsername);
-        Add(ClaimConstants.Scp, Scopes);
+        Add(EntraClaimNames.Scope, Scopes);
         Add(EntraClaimNames.IdentityType, IdentityType);
         if (Roles.Count > 0)
         {
-            claims[ClaimConstants.Roles] = Roles.ToArray();
+            claims[EntraClaimNames.Roles] = Roles.ToArray();
         }
 
         if (ClientCapabilities.Count > 0)

@@ -1,8 +1,9 @@
 using System.Security.Claims;
-using AccountApi.Authentication;
 using AccountApi.Authorization;
+using AccountApi.Entra;
 using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace AccountApi.Accounts;
 
@@ -37,15 +38,15 @@ internal static class AccountEndpoints
         }
 
         return TypedResults.Ok(new AccountResponse(
-            Id: user.FindFirstValue(EntraClaimTypes.ObjectId)!,
-            Name: user.FindFirstValue(EntraClaimTypes.Name),
-            Username: user.FindFirstValue(EntraClaimTypes.PreferredUsername),
-            DirectoryId: user.FindFirstValue(EntraClaimTypes.TenantId)!,
+            Id: user.FindFirstValue(EntraClaimNames.ObjectId)!,
+            Name: user.FindFirstValue(JwtRegisteredClaimNames.Name),
+            Username: user.FindFirstValue(JwtRegisteredClaimNames.PreferredUsername),
+            DirectoryId: user.FindFirstValue(EntraClaimNames.TenantId)!,
             Tenancy: new TenancyResponse(current.Name, current.DisplayName),
             Scopes: SplitScopes(user),
-            Roles: [.. user.FindAll(EntraClaimTypes.Roles).Select(claim => claim.Value)]));
+            Roles: [.. user.FindAll(EntraClaimNames.Roles).Select(claim => claim.Value)]));
     }
 
     private static string[] SplitScopes(ClaimsPrincipal user) =>
-        [.. user.FindAll(EntraClaimTypes.Scope).SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+        [.. user.FindAll(EntraClaimNames.Scope).SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
 }

@@ -1,5 +1,7 @@
+using AccountApi.Entra;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AccountApi.Authentication;
@@ -46,8 +48,8 @@ internal sealed class ConfigureEntraIdJwtBearer(
         parameters.RequireSignedTokens = true;
         parameters.RequireExpirationTime = true;
         parameters.ClockSkew = ClockSkew;
-        parameters.NameClaimType = EntraClaimTypes.Name;
-        parameters.RoleClaimType = EntraClaimTypes.Roles;
+        parameters.NameClaimType = JwtRegisteredClaimNames.Name;
+        parameters.RoleClaimType = EntraClaimNames.Roles;
 
         // Rejections are logged where they are classified, in RefusalResultHandler: one place for every failure source.
         options.Events ??= new JwtBearerEvents();
@@ -77,7 +79,7 @@ internal sealed class ConfigureEntraIdJwtBearer(
     private async Task RejectIncompleteOrRevokedAsync(TokenValidatedContext context)
     {
         var principal = context.Principal!;
-        foreach (var claim in (ReadOnlySpan<string>)[EntraClaimTypes.ObjectId, EntraClaimTypes.TenantId])
+        foreach (var claim in (ReadOnlySpan<string>)[EntraClaimNames.ObjectId, EntraClaimNames.TenantId])
         {
             if (string.IsNullOrEmpty(principal.FindFirst(claim)?.Value))
             {
@@ -87,7 +89,7 @@ internal sealed class ConfigureEntraIdJwtBearer(
         }
 
         // Entra access tokens always carry uti; jti covers other issuers. A token with neither cannot be revoked by id.
-        var tokenId = principal.FindFirst(EntraClaimTypes.UniqueTokenId)?.Value ?? principal.FindFirst(EntraClaimTypes.TokenId)?.Value;
+        var tokenId = principal.FindFirst(EntraClaimNames.UniqueTokenId)?.Value ?? principal.FindFirst(JwtRegisteredClaimNames.Jti)?.Value;
         if (tokenId is not null && await revocations.IsRevokedAsync(tokenId, context.HttpContext.RequestAborted))
         {
             // The unique token id is not a secret: it lets the log tie the refusal to the revocation.

@@ -1,4 +1,5 @@
 using System.IdentityModel.Tokens.Jwt;
+using AccountApi.Entra;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -36,8 +37,8 @@ internal static class EntraIssuerValidator
 
     private static string? DirectoryOf(SecurityToken token) => token switch
     {
-        JsonWebToken jwt when jwt.TryGetPayloadValue<string>(EntraClaimTypes.TenantId, out var tid) => tid,
-        JwtSecurityToken jwt => jwt.Payload.TryGetValue(EntraClaimTypes.TenantId, out var tid) ? tid as string : null,
+        JsonWebToken jwt when jwt.TryGetPayloadValue<string>(EntraClaimNames.TenantId, out var tid) => tid,
+        JwtSecurityToken jwt => jwt.Payload.TryGetValue(EntraClaimNames.TenantId, out var tid) ? tid as string : null,
         _ => null,
     };
 }

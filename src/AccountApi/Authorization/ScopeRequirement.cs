@@ -1,4 +1,4 @@
-using AccountApi.Authentication;
+using AccountApi.Entra;
 using Microsoft.AspNetCore.Authorization;
 
 namespace AccountApi.Authorization;
@@ -11,7 +11,7 @@ internal sealed class ScopeRequirement(IReadOnlyCollection<string> acceptedScope
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
     {
-        var satisfied = context.User.FindAll(EntraClaimTypes.Scope)
+        var satisfied = context.User.FindAll(EntraClaimNames.Scope)
             .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Any(AcceptedScopes.Contains);
         context.Decide(requirement, satisfied, RefusalReasons.InsufficientScope);

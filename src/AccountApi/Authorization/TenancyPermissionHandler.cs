@@ -1,4 +1,4 @@
-using AccountApi.Authentication;
+using AccountApi.Entra;
 using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 
@@ -32,7 +32,7 @@ internal sealed class TenancyPermissionHandler(ILogger<TenancyPermissionHandler>
             TenancyResolution.Invalid => RefusalReasons.InvalidTenant,
             // No authenticated caller: the token requirements refuse first, and tenancies are not looked at.
             TenancyResolution.NotEvaluated => RefusalReasons.TenantNotPermitted,
-            _ => Permission(tenancy, context.User.FindFirst(EntraClaimTypes.TenantId)?.Value),
+            _ => Permission(tenancy, context.User.FindFirst(EntraClaimNames.TenantId)?.Value),
         };
 
         if (refusal is null)

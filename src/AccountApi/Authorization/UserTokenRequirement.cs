@@ -1,4 +1,4 @@
-using AccountApi.Authentication;
+using AccountApi.Entra;
 using Microsoft.AspNetCore.Authorization;
 
 namespace AccountApi.Authorization;
@@ -10,7 +10,7 @@ internal sealed class UserTokenRequirement : AuthorizationHandler<UserTokenRequi
     {
         var user = context.User;
         // Entra marks app-only tokens with idtyp=app when that optional claim is on; without it they still carry no scp.
-        var isAppOnly = user.HasClaim(EntraClaimTypes.IdentityType, "app") || !user.HasClaim(c => c.Type == EntraClaimTypes.Scope);
+        var isAppOnly = user.HasClaim(EntraClaimNames.IdentityType, "app") || !user.HasClaim(c => c.Type == EntraClaimNames.Scope);
         context.Decide(requirement, user.Identity?.IsAuthenticated == true && !isAppOnly, RefusalReasons.UserTokenRequired);
         return Task.CompletedTask;
     }
