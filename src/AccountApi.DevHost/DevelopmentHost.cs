@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using AccountApi.Authentication;
+using AccountApi.Revocation;
 using AccountApi.DevHost.Certificates;
 using AccountApi.DevHost.Composition;
 using AccountApi.DevIdentity;

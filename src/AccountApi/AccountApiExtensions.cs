@@ -5,6 +5,7 @@ using AccountApi.Cors;
 using AccountApi.Health;
 using AccountApi.Logging;
 using AccountApi.OpenApi;
+using AccountApi.Revocation;
 using AccountApi.Telemetry;
 using AccountApi.Tenancy;
 
@@ -23,6 +24,8 @@ public static class AccountApiExtensions
 
         // Entra ID bearer tokens (Microsoft.Identity.Web + JwtBearer), validated from the AzureAd section.
         builder.AddEntraIdAuthentication();
+        // Revoked tokens and subject cut-offs, checked on every request; shared through Redis when Revocation:Redis is set.
+        builder.AddTokenRevocation();
         // Tenancies from the Tenancies section, resolved per request from X-Tenant-ID.
         builder.AddTenancy();
         // The account policy; every refusal becomes a 403 problem document with a reason.

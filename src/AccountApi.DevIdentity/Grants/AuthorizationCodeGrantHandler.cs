@@ -50,7 +50,7 @@ internal sealed class AuthorizationCodeGrantHandler(
         var grant = redemption.Grant!;
         var family = redemption.Family!;
         var accessToken = responder.CreateAccessToken(request, family, grant.Scopes);
-        var refreshToken = refreshTokens.Issue(family, accessToken.TokenId, accessToken.ExpiresAt, out var lateRevocation);
+        var refreshToken = refreshTokens.Issue(family, accessToken.Digest, accessToken.ExpiresAt, out var lateRevocation);
         if (refreshToken is null)
         {
             await RevocationReporter.ReportAsync(request.RevocationSink, [lateRevocation!], request.CancellationToken).ConfigureAwait(false);

@@ -20,6 +20,6 @@ internal sealed class GrantFamily(DevClient client, DevUser user, ScopeRequest s
 
     public bool Revoked { get; set; }
 
-    /// <summary>Access tokens issued in this family and not yet revoked, by <c>uti</c>, with their expiry.</summary>
+    /// <summary>Access tokens issued in this family and not yet revoked, by digest, with their expiry.</summary>
     public Dictionary<string, DateTimeOffset> LiveAccessTokens { get; } = new(StringComparer.Ordinal);
 }

@@ -66,9 +66,9 @@ internal sealed class RefreshTokenGrantHandler(
         }
 
         var accessToken = responder.CreateAccessToken(request, family, tokenScopes);
-        var newRefreshToken = refreshTokens.Issue(family, accessToken.TokenId, accessToken.ExpiresAt, out var lateRevocation);
+        var newRefreshToken = refreshTokens.Issue(family, accessToken.Digest, accessToken.ExpiresAt, out var lateRevocation);
         var revoked = new List<RevokedAccessToken>();
-        if (refreshTokens.RevokeAccessToken(family, entry.AccessTokenId) is { } previous)
+        if (refreshTokens.RevokeAccessToken(family, entry.AccessTokenDigest) is { } previous)
         {
             revoked.Add(previous);
         }

@@ -16,21 +16,21 @@ internal sealed class RefreshTokenStore(TimeProvider timeProvider, DevIdentityCa
     /// Records an access token in its family and issues a refresh token beside it; null when the family was revoked
     /// meanwhile (then the access token is returned in <paramref name="revoked"/> to be reported).
     /// </summary>
-    public string? Issue(GrantFamily family, string accessTokenId, DateTimeOffset accessTokenExpiresAt, out RevokedAccessToken? revoked)
+    public string? Issue(GrantFamily family, string accessTokenDigest, DateTimeOffset accessTokenExpiresAt, out RevokedAccessToken? revoked)
     {
         var now = timeProvider.GetUtcNow();
         lock (_gate)
         {
             if (family.Revoked)
             {
-                revoked = new RevokedAccessToken(accessTokenId, accessTokenExpiresAt);
+                revoked = new RevokedAccessToken(accessTokenDigest, accessTokenExpiresAt);
                 return null;
             }
 
             RemoveExpired(now);
-            family.LiveAccessTokens[accessTokenId] = accessTokenExpiresAt;
+            family.LiveAccessTokens[accessTokenDigest] = accessTokenExpiresAt;
             var token = SecureTokens.Create();
-            _tokens.Add(SecureTokens.Hash(token), new RefreshTokenEntry(family, now + catalog.RefreshTokenLifetime, accessTokenId));
+            _tokens.Add(SecureTokens.Hash(token), new RefreshTokenEntry(family, now + catalog.RefreshTokenLifetime, accessTokenDigest));
             revoked = null;
             return token;
         }
@@ -76,13 +76,13 @@ internal sealed class RefreshTokenStore(TimeProvider timeProvider, DevIdentityCa
     }
 
     /// <summary>Revokes one access token of the family (the one a refresh replaces), if it is still live.</summary>
-    public RevokedAccessToken? RevokeAccessToken(GrantFamily family, string accessTokenId)
+    public RevokedAccessToken? RevokeAccessToken(GrantFamily family, string accessTokenDigest)
     {
         var now = timeProvider.GetUtcNow();
         lock (_gate)
         {
-            return family.LiveAccessTokens.Remove(accessTokenId, out var expiresAt) && expiresAt > now
-                ? new RevokedAccessToken(accessTokenId, expiresAt)
+            return family.LiveAccessTokens.Remove(accessTokenDigest, out var expiresAt) && expiresAt > now
+                ? new RevokedAccessToken(accessTokenDigest, expiresAt)
                 : null;
         }
     }

@@ -8,7 +8,7 @@ internal static class RevocationReporter
     {
         foreach (var token in tokens)
         {
-            await sink.RevokeAsync(token.TokenId, token.ExpiresAt, cancellationToken).ConfigureAwait(false);
+            await sink.RevokeAsync(token.Digest, token.ExpiresAt, cancellationToken).ConfigureAwait(false);
         }
     }
 }

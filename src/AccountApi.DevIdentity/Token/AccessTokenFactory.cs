@@ -35,10 +35,11 @@ internal sealed class AccessTokenFactory(DevIdentityCatalog catalog, JwtSigner s
     {
         var now = signer.Now();
         var expiresAt = now + catalog.AccessTokenLifetime;
-        var tokenId = SecureTokens.Create(16);
         claims[JwtRegisteredClaimNames.Azp] = client.ClientId;
         claims[EntraClaimNames.AuthorizedPartyAuthentication] = clientUsedSecret ? "1" : "0";
-        claims[EntraClaimNames.UniqueTokenId] = tokenId;
-        return new IssuedAccessToken(signer.Sign(tenantId, audience, now, expiresAt, claims), tokenId, now, expiresAt);
+        // Entra's own token id, kept for the token's shape; revocation goes by the token's digest, never by uti.
+        claims[EntraClaimNames.UniqueTokenId] = SecureTokens.Create(16);
+        var jwt = signer.Sign(tenantId, audience, now, expiresAt, claims);
+        return new IssuedAccessToken(jwt, AccessTokenDigest.Of(jwt), now, expiresAt);
     }
 }

@@ -17,10 +17,9 @@ internal static class AuthenticationExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AzureAdOptions>, AzureAdOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
-        // A store shared by several instances, registered before this call, takes the place of the in-memory one.
-        services.TryAddSingleton<ITokenRevocationStore, InMemoryTokenRevocationStore>();
 
-        // Identity.Web post-configures these options after this step (see ConfigureEntraIdJwtBearer).
+        // Identity.Web post-configures these options after this step (see ConfigureEntraIdJwtBearer); it checks every
+        // token against the ITokenRevocationStore that AddTokenRevocation registers.
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureEntraIdJwtBearer>();
 
         // Identity.Web gets its settings from the validated AzureAdOptions, never from a second reading of the section.

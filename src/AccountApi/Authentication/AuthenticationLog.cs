@@ -16,7 +16,7 @@ internal static partial class AuthenticationLog
     [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "Bearer token not checked ({Reason}): {Failure}")]
     public static partial void TokenNotChecked(ILogger logger, string reason, string failure);
 
-    // A revoked token in use may be a stolen one.
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Revoked bearer token presented ({Reason}): {ValidationMessage}")]
-    public static partial void RevokedTokenPresented(ILogger logger, string reason, string validationMessage);
+    // A revoked token in use may be a stolen one. The revocation is "token" (by digest) or "subject" (a cut-off).
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Revoked bearer token presented ({Reason}, {Revocation} revocation): {ValidationMessage}")]
+    public static partial void RevokedTokenPresented(ILogger logger, string reason, string revocation, string validationMessage);
 }

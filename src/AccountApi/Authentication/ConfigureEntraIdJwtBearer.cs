@@ -1,4 +1,6 @@
 using AccountApi.Entra;
+using AccountApi.Revocation;
+using AccountApi.Telemetry;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -13,7 +15,8 @@ namespace AccountApi.Authentication;
 /// </summary>
 internal sealed class ConfigureEntraIdJwtBearer(
     IOptions<AzureAdOptions> azureAd,
-    ITokenRevocationStore revocations) : IConfigureNamedOptions<JwtBearerOptions>
+    ITokenRevocationStore revocations,
+    AccountMetrics metrics) : IConfigureNamedOptions<JwtBearerOptions>
 {
     /// <summary>How far a token's lifetime is stretched for clock differences; revocations are kept that much longer.</summary>
     internal static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
@@ -71,29 +74,52 @@ internal sealed class ConfigureEntraIdJwtBearer(
             await previous(context);
             if (context.Result?.Failure is null)
             {
-                await RejectIncompleteOrRevokedAsync(context);
+                RejectIncompleteOrRevoked(context);
             }
         };
     }
 
-    private async Task RejectIncompleteOrRevokedAsync(TokenValidatedContext context)
+    private void RejectIncompleteOrRevoked(TokenValidatedContext context)
     {
         var principal = context.Principal!;
-        foreach (var claim in (ReadOnlySpan<string>)[EntraClaimNames.ObjectId, EntraClaimNames.TenantId])
+        // Entra's tid and oid are GUIDs; a token without them could not be cut off, so it is not accepted at all.
+        if (!TryReadGuid(context, EntraClaimNames.ObjectId, out var objectId) || !TryReadGuid(context, EntraClaimNames.TenantId, out var tenantId))
         {
-            if (string.IsNullOrEmpty(principal.FindFirst(claim)?.Value))
-            {
-                context.Fail($"The token has no '{claim}' claim.");
-                return;
-            }
+            return;
         }
 
-        // Entra access tokens always carry uti; jti covers other issuers. A token with neither cannot be revoked by id.
-        var tokenId = principal.FindFirst(EntraClaimNames.UniqueTokenId)?.Value ?? principal.FindFirst(JwtRegisteredClaimNames.Jti)?.Value;
-        if (tokenId is not null && await revocations.IsRevokedAsync(tokenId, context.HttpContext.RequestAborted))
+        // The digest is of the token exactly as received; fail closed if the handler ever hands over another shape.
+        if (context.SecurityToken is not JsonWebToken token)
         {
-            // The unique token id is not a secret: it lets the log tie the refusal to the revocation.
-            context.Fail(new TokenRevokedException($"The token (uti {tokenId}) has been revoked."));
+            context.Fail("The token is not a JSON web token.");
+            return;
         }
+
+        var digest = AccessTokenDigest.Of(token.EncodedToken);
+        var subject = new RevocationSubject(tenantId, objectId);
+        // A token without iat cannot show it was issued after a cut-off: taken as issued at the beginning of time.
+        var issuedAt = token.IssuedAt == DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(token.IssuedAt, TimeSpan.Zero);
+        if (revocations.Find(digest, subject, issuedAt) is not { } revocation)
+        {
+            return;
+        }
+
+        metrics.Revoked(RevocationKinds.Refused);
+        // Digest and subject are not secrets: they let the log tie the refusal to the revocation.
+        var message = revocation.Kind == TokenRevocationKind.Subject
+            ? $"Every token of subject {subject} issued before {revocation.IssuedBefore:O} is revoked; this one was issued at {issuedAt:O}."
+            : $"The token (digest {digest}) has been revoked.";
+        context.Fail(new TokenRevokedException(message, revocation, RevocationChallenge.For(principal, revocation)));
+    }
+
+    private static bool TryReadGuid(TokenValidatedContext context, string claim, out Guid value)
+    {
+        if (Guid.TryParse(context.Principal!.FindFirst(claim)?.Value, out value))
+        {
+            return true;
+        }
+
+        context.Fail($"The token has no '{claim}' claim holding a GUID.");
+        return false;
     }
 }

@@ -8,13 +8,20 @@ namespace AccountApi.Authorization;
 /// <summary>The 403 problem document (RFC 9457) and, for token failures, the RFC 6750 challenge.</summary>
 internal static class Refusal
 {
-    /// <summary>Answers the request with the refusal: no-store, the challenge where the token is at fault, the problem.</summary>
-    public static Task WriteAsync(HttpContext context, string reason, IEnumerable<string> requiredScopes)
+    /// <summary>
+    /// Answers the request with the refusal: no-store, the challenge where the token is at fault, the problem.
+    /// A claims challenge (a token refused by a cut-off whose client takes them: the base64url <c>claims</c> to ask
+    /// for) only changes the header; the body stays the <c>invalid_token</c> problem, so other clients see the usual refusal.
+    /// </summary>
+    public static Task WriteAsync(HttpContext context, string reason, IEnumerable<string> requiredScopes, string? claimsChallenge = null)
     {
         var headers = context.Response.Headers;
         headers.CacheControl = "no-store";
         var challenge = reason switch
         {
+            // Entra's continuous access evaluation shape, which MSAL's WwwAuthenticateParameters reads.
+            RefusalReasons.InvalidToken when claimsChallenge is not null =>
+                $"Bearer error=\"insufficient_claims\", claims=\"{claimsChallenge}\"",
             RefusalReasons.MissingToken => "Bearer",
             RefusalReasons.InvalidToken => "Bearer error=\"invalid_token\"",
             RefusalReasons.UserTokenRequired or RefusalReasons.InsufficientScope =>

@@ -24,17 +24,17 @@ internal sealed class RefusalResultHandler(
             return;
         }
 
-        var reason = authorizeResult.Challenged
+        var (reason, claimsChallenge) = authorizeResult.Challenged
             ? await ClassifyAuthenticationAsync(context, policy)
-            : ClassifyFailure(authorizeResult.AuthorizationFailure);
+            : (ClassifyFailure(authorizeResult.AuthorizationFailure), null);
 
         var requestedTenancy = RequestedTenancy(context.Request);
         AuthorizationLog.Refused(logger, reason, requestedTenancy);
         metrics.Refused(reason, context.RequestServices.GetService<TenancyContext>()?.Tenancy?.Name);
-        await Refusal.WriteAsync(context, reason, azureAd.Value.FullyQualifiedScopes);
+        await Refusal.WriteAsync(context, reason, azureAd.Value.FullyQualifiedScopes, claimsChallenge);
     }
 
-    private async Task<string> ClassifyAuthenticationAsync(HttpContext context, AuthorizationPolicy policy)
+    private async Task<(string Reason, string? ClaimsChallenge)> ClassifyAuthenticationAsync(HttpContext context, AuthorizationPolicy policy)
     {
         // Authentication handlers cache their result per request, so this does not validate the token twice.
         foreach (var scheme in policy.AuthenticationSchemes)
@@ -47,18 +47,20 @@ internal sealed class RefusalResultHandler(
                 {
                     case AuthenticationFailure.AuthorityUnavailable:
                         AuthenticationLog.TokenNotChecked(logger, RefusalReasons.AuthorityUnavailable, failure.Message);
-                        return RefusalReasons.AuthorityUnavailable;
+                        return (RefusalReasons.AuthorityUnavailable, null);
                     case AuthenticationFailure.RevokedToken:
-                        AuthenticationLog.RevokedTokenPresented(logger, RefusalReasons.InvalidToken, failure.Message);
-                        return RefusalReasons.InvalidToken;
+                        var revoked = (TokenRevokedException)failure;
+                        AuthenticationLog.RevokedTokenPresented(
+                            logger, RefusalReasons.InvalidToken, revoked.Revocation.Kind.ToString().ToLowerInvariant(), failure.Message);
+                        return (RefusalReasons.InvalidToken, revoked.ClaimsChallenge);
                     default:
                         AuthenticationLog.TokenRejected(logger, RefusalReasons.InvalidToken, failure.Message);
-                        return RefusalReasons.InvalidToken;
+                        return (RefusalReasons.InvalidToken, null);
                 }
             }
         }
 
-        return RefusalReasons.MissingToken;
+        return (RefusalReasons.MissingToken, null);
     }
 
     private static string ClassifyFailure(AuthorizationFailure? failure)

@@ -1,5 +1,6 @@
 using System.Net;
 using AccountApi.DevIdentity.Tests.Infrastructure;
+using AccountApi.Entra;
 
 namespace AccountApi.DevIdentity.Tests.Token;
 
@@ -126,8 +127,9 @@ public sealed class AuthorizationCodeGrantTests(ProviderFixture provider) : ICla
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
         Assert.Equal("invalid_grant", (await second.ReadJsonAsync()).Error());
         var firstAccessToken = firstBody.AccessToken();
-        Assert.True(host.Sink.Revoked.ContainsKey(firstAccessToken.GetClaim("uti").Value));
-        Assert.Equal(firstAccessToken.ValidTo, host.Sink.Revoked[firstAccessToken.GetClaim("uti").Value].UtcDateTime);
+        var digest = AccessTokenDigest.Of(firstBody.GetProperty("access_token").GetString()!);
+        Assert.True(host.Sink.Revoked.ContainsKey(digest));
+        Assert.Equal(firstAccessToken.ValidTo, host.Sink.Revoked[digest].UtcDateTime);
         using var refresh = await host.Client.TokenAsync(ProviderRequests.CliRefresh(firstBody.GetProperty("refresh_token").GetString()!));
         Assert.Equal("invalid_grant", (await refresh.ReadJsonAsync()).Error());
     }

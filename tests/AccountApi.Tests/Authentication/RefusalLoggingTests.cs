@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using AccountApi.Entra;
+using AccountApi.Revocation;
 using AccountApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
@@ -50,21 +52,40 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task RevokedToken_LogsItsTokenIdButNotTheToken()
+    public async Task RevokedToken_LogsThatItWasRevokedByDigestButNotTheToken()
     {
         var claims = ContosoUser;
         var token = factory.Authority.Sign(claims);
         using var host = WithCapturedLogs();
-        await host.Services.GetRequiredService<AccountApi.Authentication.ITokenRevocationStore>()
-            .RevokeAsync(claims.TokenId, claims.Expires, CancellationToken.None);
+        await host.Services.GetRequiredService<ITokenRevocationStore>()
+            .RevokeTokenAsync(AccessTokenDigest.Of(token), claims.Expires, CancellationToken.None);
 
         using var response = await SendAsync(host, token, "contoso");
 
         await ProblemAssert.RefusedAsync(response, "invalid_token");
         var revoked = Assert.Single(Logs(1003));
         Assert.Equal(LogLevel.Warning, revoked.Level);
-        Assert.Contains($"(uti {claims.TokenId}) has been revoked", revoked.Message, StringComparison.Ordinal);
+        Assert.Contains("token revocation", revoked.Message, StringComparison.Ordinal);
+        Assert.Contains($"(digest {AccessTokenDigest.Of(token)}) has been revoked", revoked.Message, StringComparison.Ordinal);
         Assert.Empty(Logs(1001));
+        AssertNeverLogged(token);
+    }
+
+    [Fact]
+    public async Task TokenIssuedBeforeASubjectCutOff_LogsThatTheCutOffAppliedButNotTheToken()
+    {
+        var claims = ContosoUser;
+        var token = factory.Authority.Sign(claims);
+        using var host = WithCapturedLogs();
+        await host.Services.GetRequiredService<ITokenRevocationStore>()
+            .RevokeSubjectAsync(new RevocationSubject(claims.DirectoryId, claims.ObjectId), DateTimeOffset.UtcNow, CancellationToken.None);
+
+        using var response = await SendAsync(host, token, "contoso");
+
+        await ProblemAssert.RefusedAsync(response, "invalid_token");
+        var revoked = Assert.Single(Logs(1003));
+        Assert.Contains("subject revocation", revoked.Message, StringComparison.Ordinal);
+        Assert.Contains($"Every token of subject {claims.DirectoryId:D}/{claims.ObjectId:D} issued before", revoked.Message, StringComparison.Ordinal);
         AssertNeverLogged(token);
     }
 

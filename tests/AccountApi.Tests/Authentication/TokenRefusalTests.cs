@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using AccountApi.Authentication;
+using AccountApi.Entra;
+using AccountApi.Revocation;
 using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -174,11 +175,12 @@ public sealed class TokenRefusalTests(AccountApiFactory factory) : IClassFixture
     public async Task GetMe_WithRevokedToken_Returns403InvalidToken()
     {
         var token = ContosoUser;
+        var jwt = factory.Authority.Sign(token);
         var revocations = factory.Services.GetRequiredService<ITokenRevocationStore>();
-        using var client = factory.CreateClient(token, "contoso");
+        using var client = factory.CreateClient(jwt, "contoso");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
 
-        await revocations.RevokeAsync(token.TokenId, token.Expires, CancellationToken.None);
+        await revocations.RevokeTokenAsync(AccessTokenDigest.Of(jwt), token.Expires, CancellationToken.None);
         using var response = await client.GetAsync("/account/me");
 
         await ProblemAssert.RefusedAsync(response, "invalid_token");

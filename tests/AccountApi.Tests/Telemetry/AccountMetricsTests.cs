@@ -1,4 +1,5 @@
-using AccountApi.Authentication;
+using AccountApi.Entra;
+using AccountApi.Revocation;
 using AccountApi.Telemetry;
 using AccountApi.Tenancy;
 using AccountApi.Testing;
@@ -73,8 +74,9 @@ public sealed class AccountMetricsTests : IDisposable
     {
         var host = _metrics.Attach(_factory);
         var claims = _factory.UserToken(ContosoDirectory).Claims;
-        await host.Services.GetRequiredService<ITokenRevocationStore>().RevokeAsync(claims.TokenId, claims.Expires, CancellationToken.None);
-        using var client = host.CreateClient(_factory.Authority.Sign(claims), "contoso");
+        var token = _factory.Authority.Sign(claims);
+        await host.Services.GetRequiredService<ITokenRevocationStore>().RevokeTokenAsync(AccessTokenDigest.Of(token), claims.Expires, CancellationToken.None);
+        using var client = host.CreateClient(token, "contoso");
 
         using var response = await client.GetAsync("/account/me");
 

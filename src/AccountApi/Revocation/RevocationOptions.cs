@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AccountApi.Revocation;
+
+/// <summary>The <c>Revocation</c> section: how long cut-offs are kept, and where revocations are shared.</summary>
+public sealed class RevocationOptions
+{
+    public const string SectionName = "Revocation";
+
+    /// <summary>
+    /// The longest lifetime of an access token this API accepts. A subject cut-off is kept this long (plus the clock
+    /// skew), until every token it refuses has expired anyway. Entra's default is 60–90 minutes; a token lifetime policy
+    /// can set up to a day, hence the default.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:05:00", "2.00:00:00")]
+    public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// A StackExchange.Redis connection string (<c>host:6379,password=…,ssl=true</c>). Set it when several instances
+    /// serve the API, so a revocation on one is enforced by all; without it revocations stay in this process.
+    /// </summary>
+    public string? Redis { get; set; }
+}

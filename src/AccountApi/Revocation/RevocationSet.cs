@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using AccountApi.Authentication;
+
+namespace AccountApi.Revocation;
+
+/// <summary>
+/// The revocations in force, in memory: what every request is checked against. Bounded by the live revocations: an
+/// entry is dropped once the tokens it refuses would be refused as expired anyway, by a sweep every minute.
+/// </summary>
+internal sealed class RevocationSet : IDisposable
+{
+    private static readonly TimeSpan s_sweepInterval = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<RevocationSubject, CutOff> _cutOffs = new();
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _maxTokenLifetime;
+    private readonly ITimer _sweep;
+
+    public RevocationSet(TimeProvider timeProvider, TimeSpan maxTokenLifetime)
+    {
+        _timeProvider = timeProvider;
+        _maxTokenLifetime = maxTokenLifetime;
+        _sweep = timeProvider.CreateTimer(_ => RemoveExpired(), null, s_sweepInterval, s_sweepInterval);
+    }
+
+    /// <summary>Single-token and cut-off entries held.</summary>
+    public int Count => _tokens.Count + _cutOffs.Count;
+
+    /// <summary>Until JwtBearer would refuse the token as expired (its <c>exp</c> plus the clock skew).</summary>
+    public static DateTimeOffset KeepTokenUntil(DateTimeOffset expiresAt) => expiresAt + ConfigureEntraIdJwtBearer.ClockSkew;
+
+    /// <summary>Until every token issued before the cut-off has expired.</summary>
+    public DateTimeOffset KeepCutOffUntil(DateTimeOffset issuedBefore) => issuedBefore + _maxTokenLifetime + ConfigureEntraIdJwtBearer.ClockSkew;
+
+    public void AddToken(string tokenDigest, DateTimeOffset expiresAt)
+    {
+        var keepUntil = KeepTokenUntil(expiresAt);
+        _tokens.AddOrUpdate(tokenDigest, keepUntil, (_, kept) => kept > keepUntil ? kept : keepUntil);
+    }
+
+    /// <summary>A later cut-off replaces an earlier one of the same subject (it refuses more); an earlier one changes nothing.</summary>
+    public void AddCutOff(RevocationSubject subject, DateTimeOffset issuedBefore)
+    {
+        var cutOff = new CutOff(issuedBefore, KeepCutOffUntil(issuedBefore));
+        _cutOffs.AddOrUpdate(subject, cutOff, (_, kept) => kept.IssuedBefore >= issuedBefore ? kept : cutOff);
+    }
+
+    // The cut-off is looked up first: when both apply, it is the one a client can recover from (a claims challenge).
+    public TokenRevocation? Find(string tokenDigest, RevocationSubject subject, DateTimeOffset issuedAt)
+    {
+        var now = _timeProvider.GetUtcNow();
+        if (_cutOffs.TryGetValue(subject, out var cutOff) && cutOff.KeepUntil > now && issuedAt < cutOff.IssuedBefore)
+        {
+            return new TokenRevocation(TokenRevocationKind.Subject, cutOff.IssuedBefore);
+        }
+
+        return _tokens.TryGetValue(tokenDigest, out var keepUntil) && keepUntil > now
+            ? new TokenRevocation(TokenRevocationKind.Token)
+            : null;
+    }
+
+    public void RemoveExpired()
+    {
+        var now = _timeProvider.GetUtcNow();
+        foreach (var (digest, keepUntil) in _tokens)
+        {
+            if (keepUntil <= now)
+            {
+                _tokens.TryRemove(new KeyValuePair<string, DateTimeOffset>(digest, keepUntil));
+            }
+        }
+
+        foreach (var (subject, cutOff) in _cutOffs)
+        {
+            if (cutOff.KeepUntil <= now)
+            {
+                _cutOffs.TryRemove(new KeyValuePair<RevocationSubject, CutOff>(subject, cutOff));
+            }
+        }
+    }
+
+    public void Dispose() => _sweep.Dispose();
+
+    private readonly record struct CutOff(DateTimeOffset IssuedBefore, DateTimeOffset KeepUntil);
+}
