@@ -61,6 +61,7 @@ public static class AccountApiExtensions
         app.MapAccountHealthChecks();
         app.MapAccountOpenApi();
         app.MapAccountEndpoints();
+        app.MapRevocationEndpoints();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using AccountApi.Authentication;
 using AccountApi.DevIdentity;
+using AccountApi.Revocation;
 
 namespace AccountApi.DevHost.Composition;
 
@@ -35,7 +36,20 @@ internal static class DevelopmentPairs
             failures.Add($"OpenApi:ClientId '{swaggerClient}' must be a public client in DevIdentity:Clients (Swagger UI signs in with PKCE and no secret).");
         }
 
+        if (!provider.Api.AppRoles.Contains(RevocationOptions.OperatorRole, StringComparer.Ordinal))
+        {
+            failures.Add($"DevIdentity:Api:AppRoles must offer '{RevocationOptions.OperatorRole}', the role the API's operator route requires.");
+        }
+
         var directories = provider.Directories.Values.Select(d => d.TenantId).ToList();
+        foreach (var directory in api.GetSection($"{RevocationOptions.SectionName}:OperatorDirectories").GetChildren())
+        {
+            if (!directories.Any(d => SameGuid(d, directory.Value)))
+            {
+                failures.Add($"{directory.Path} '{directory.Value}' is not one of DevIdentity:Directories, so no operator application can act from it.");
+            }
+        }
+
         foreach (var tenancy in api.GetSection("Tenancies").GetChildren())
         {
             foreach (var directory in tenancy.GetSection("DirectoryIds").GetChildren())

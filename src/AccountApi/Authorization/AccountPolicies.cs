@@ -1,4 +1,5 @@
 using AccountApi.Authentication;
+using AccountApi.Revocation;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -6,12 +7,14 @@ using Microsoft.Extensions.Options;
 namespace AccountApi.Authorization;
 
 /// <summary>
-/// The policy of per-user, per-tenancy endpoints. It is also the default and the fallback policy, so an endpoint that
-/// forgets to declare authorization is protected rather than open.
+/// The policy of per-user, per-tenancy endpoints, also the default and the fallback policy, so an endpoint that
+/// forgets to declare authorization is protected rather than open; and the policy of the operator's revocation route.
 /// </summary>
-internal sealed class AccountPolicies(IOptions<AzureAdOptions> azureAd) : IConfigureOptions<AuthorizationOptions>
+internal sealed class AccountPolicies(IOptions<AzureAdOptions> azureAd, IOptions<RevocationOptions> revocation)
+    : IConfigureOptions<AuthorizationOptions>
 {
     public const string AccountReader = nameof(AccountReader);
+    public const string RevocationOperator = nameof(RevocationOperator);
 
     public void Configure(AuthorizationOptions options)
     {
@@ -26,5 +29,10 @@ internal sealed class AccountPolicies(IOptions<AzureAdOptions> azureAd) : IConfi
         options.AddPolicy(AccountReader, policy);
         options.DefaultPolicy = policy;
         options.FallbackPolicy = policy;
+
+        options.AddPolicy(RevocationOperator, new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()
+            .AddRequirements(new AppRoleRequirement(RevocationOptions.OperatorRole), new OperatorDirectoryRequirement(revocation))
+            .Build());
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace AccountApi.Authorization;
 
-/// <summary>The 403 problem document (RFC 9457) and, for token failures, the RFC 6750 challenge.</summary>
+/// <summary>The 403 (or 503) problem document (RFC 9457) and, for token failures, the RFC 6750 challenge.</summary>
 internal static class Refusal
 {
     /// <summary>
@@ -26,6 +26,8 @@ internal static class Refusal
             RefusalReasons.InvalidToken => "Bearer error=\"invalid_token\"",
             RefusalReasons.UserTokenRequired or RefusalReasons.InsufficientScope =>
                 $"Bearer error=\"insufficient_scope\", scope=\"{string.Join(' ', requiredScopes)}\"",
+            // RFC 6750: the token lacks privileges; no scope would help, an app role is what is missing.
+            RefusalReasons.RoleRequired => "Bearer error=\"insufficient_scope\"",
             _ => null,
         };
         if (challenge is not null)
@@ -33,29 +35,31 @@ internal static class Refusal
             headers[HeaderNames.WWWAuthenticate] = challenge;
         }
 
-        if (reason == RefusalReasons.AuthorityUnavailable)
-        {
-            headers[HeaderNames.RetryAfter] = RetryAfterSeconds;
-        }
-
         return Problem(context, reason).ExecuteAsync(context);
     }
 
-    /// <summary>The problem document alone.</summary>
-    // IdentityModel retries a failed metadata fetch on the next request after its refresh interval; a client that waits
-    // this long finds out whether the authority is back without hammering it.
+    // IdentityModel retries a failed metadata fetch on the next request after its refresh interval, and Redis reconnects
+    // within seconds; a client that waits this long finds out whether either is back without hammering it.
     private const string RetryAfterSeconds = "5";
 
-    public static ProblemHttpResult Problem(HttpContext context, string reason) =>
+    /// <summary>The problem document alone: a 403, or a 503 with <c>Retry-After</c> for the two "unavailable" reasons.</summary>
+    public static ProblemHttpResult Problem(HttpContext context, string reason)
+    {
+        var unavailable = reason is RefusalReasons.AuthorityUnavailable or RefusalReasons.RevocationUnavailable;
+        if (unavailable)
+        {
+            context.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds;
+        }
+
         // Type and traceId are set here, not left to IProblemDetailsService: it declines clients whose Accept header
         // excludes JSON, and the fallback writer would then omit them.
-        TypedResults.Problem(new ProblemDetails
+        return TypedResults.Problem(new ProblemDetails
         {
-            Type = reason == RefusalReasons.AuthorityUnavailable
+            Type = unavailable
                 ? "https://tools.ietf.org/html/rfc9110#section-15.6.4"
                 : "https://tools.ietf.org/html/rfc9110#section-15.5.4",
-            Status = reason == RefusalReasons.AuthorityUnavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status403Forbidden,
-            Title = reason == RefusalReasons.AuthorityUnavailable ? "Service Unavailable" : "Forbidden",
+            Status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status403Forbidden,
+            Title = unavailable ? "Service Unavailable" : "Forbidden",
             Detail = RefusalReasons.Describe(reason),
             Extensions =
             {
@@ -63,4 +67,5 @@ internal static class Refusal
                 ["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier,
             },
         });
+    }
 }

@@ -9,6 +9,9 @@ internal static class RefusalReasons
     public const string MissingToken = "missing_token";
     public const string InvalidToken = "invalid_token";
     public const string UserTokenRequired = "user_token_required";
+
+    /// <summary>An operator route: the token must be an application's own (app-only) and hold the route's app role.</summary>
+    public const string RoleRequired = "role_required";
     public const string InsufficientScope = "insufficient_scope";
     public const string MissingTenant = "missing_tenant";
     public const string InvalidTenant = "invalid_tenant";
@@ -17,20 +20,25 @@ internal static class RefusalReasons
     /// <summary>Not a refusal of the caller: the token could not be checked because the authority is unreachable (503).</summary>
     public const string AuthorityUnavailable = "authority_unavailable";
 
+    /// <summary>Not a refusal of the caller: the revocation could not be recorded for every instance, so nothing was revoked (503).</summary>
+    public const string RevocationUnavailable = "revocation_unavailable";
+
     /// <summary>Every reason, highest priority first.</summary>
     public static IReadOnlyList<string> InPriorityOrder { get; } =
-        [MissingToken, InvalidToken, UserTokenRequired, InsufficientScope, MissingTenant, InvalidTenant, TenantNotPermitted];
+        [MissingToken, InvalidToken, UserTokenRequired, RoleRequired, InsufficientScope, MissingTenant, InvalidTenant, TenantNotPermitted];
 
     internal static string Describe(string reason) => reason switch
     {
         MissingToken => "Send an Entra ID access token in the Authorization header: 'Authorization: Bearer <token>'.",
         InvalidToken => "The access token is not valid for this API: it may be malformed, expired, revoked, or issued by another authority or for another audience. Obtain a new token.",
         UserTokenRequired => "This endpoint acts on behalf of a signed-in user; an application-only token cannot be used.",
+        RoleRequired => "This endpoint is for an operator's application: send an application-only token that holds the required app role.",
         InsufficientScope => "The access token does not grant the scope this endpoint requires.",
         MissingTenant => "Send the tenancy name in the X-Tenant-ID header.",
         InvalidTenant => "X-Tenant-ID must be one tenancy name of 1 to 63 letters, digits or '-'.",
-        TenantNotPermitted => "The tenancy does not exist or the caller is not permitted to use it.",
+        TenantNotPermitted => "The tenancy (or, on an operator route, the directory) does not exist or the caller is not permitted to use it.",
         AuthorityUnavailable => "The token could not be checked because the identity provider cannot be reached. Retry later; the token itself may be fine.",
+        RevocationUnavailable => "The revocation could not be recorded, so nothing was revoked. Retry later.",
         _ => "Access to this resource is denied.",
     };
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AccountApi.Entra;
 using Microsoft.AspNetCore.Authorization;
 
@@ -9,9 +10,12 @@ internal sealed class UserTokenRequirement : AuthorizationHandler<UserTokenRequi
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, UserTokenRequirement requirement)
     {
         var user = context.User;
-        // Entra marks app-only tokens with idtyp=app when that optional claim is on; without it they still carry no scp.
-        var isAppOnly = user.HasClaim(EntraClaimNames.IdentityType, "app") || !user.HasClaim(c => c.Type == EntraClaimNames.Scope);
-        context.Decide(requirement, user.Identity?.IsAuthenticated == true && !isAppOnly, RefusalReasons.UserTokenRequired);
+        context.Decide(requirement, user.Identity?.IsAuthenticated == true && !IsAppOnly(user), RefusalReasons.UserTokenRequired);
         return Task.CompletedTask;
     }
+
+    /// <summary>An application's own token (client credentials), not a user's.</summary>
+    // Entra marks app-only tokens with idtyp=app when that optional claim is on; without it they still carry no scp.
+    internal static bool IsAppOnly(ClaimsPrincipal user) =>
+        user.HasClaim(EntraClaimNames.IdentityType, "app") || !user.HasClaim(c => c.Type == EntraClaimNames.Scope);
 }

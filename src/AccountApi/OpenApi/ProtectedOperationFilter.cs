@@ -26,18 +26,28 @@ internal sealed class ProtectedOperationFilter(IOptions<AzureAdOptions> azureAd)
             return;
         }
 
-        // Either scheme will do: a token pasted in (Bearer) or one Swagger UI obtained by signing in (oauth2).
+        // Either scheme will do: a token pasted in (Bearer) or one Swagger UI obtained by signing in (oauth2). An operator
+        // route takes an application's own token, which no user sign-in gives.
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement
         {
             [new OpenApiSecuritySchemeReference(BearerSchemeName, context.Document)] = [],
         });
-        operation.Security.Add(new OpenApiSecurityRequirement
+        if (!metadata.OfType<IAuthorizeData>().Any(data => data.Policy == AccountPolicies.RevocationOperator))
         {
-            [new OpenApiSecuritySchemeReference(OAuth2SchemeName, context.Document)] = [.. azureAd.Value.FullyQualifiedScopes],
-        });
+            operation.Security.Add(new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(OAuth2SchemeName, context.Document)] = [.. azureAd.Value.FullyQualifiedScopes],
+            });
+        }
 
         operation.Parameters ??= [];
+        if (metadata.OfType<WithoutTenancyAttribute>().Any())
+        {
+            AddRefusal(operation);
+            return;
+        }
+
         operation.Parameters.Add(new OpenApiParameter
         {
             Name = TenancyHeaders.TenantId,
@@ -47,6 +57,11 @@ internal sealed class ProtectedOperationFilter(IOptions<AzureAdOptions> azureAd)
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = TenancyName.MaxLength, Pattern = TenancyName.Pattern },
         });
 
+        AddRefusal(operation);
+    }
+
+    private static void AddRefusal(OpenApiOperation operation)
+    {
         operation.Responses ??= [];
         operation.Responses["403"] = new OpenApiResponse
         {

@@ -17,6 +17,7 @@ internal static class RevocationExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITokenRevocationStore, InMemoryTokenRevocationStore>();
+        services.AddSingleton<SubjectRevoker>();
         return builder;
     }
 }

@@ -7,6 +7,9 @@ public sealed class RevocationOptions
 {
     public const string SectionName = "Revocation";
 
+    /// <summary>The app role an operator's application needs to revoke users' tokens (<c>POST /admin/directories/…/revoke</c>).</summary>
+    public const string OperatorRole = "Account.Revoke.All";
+
     /// <summary>
     /// The longest lifetime of an access token this API accepts. A subject cut-off is kept this long (plus the clock
     /// skew), until every token it refuses has expired anyway. Entra's default is 60–90 minutes; a token lifetime policy
@@ -20,4 +23,10 @@ public sealed class RevocationOptions
     /// serve the API, so a revocation on one is enforced by all; without it revocations stay in this process.
     /// </summary>
     public string? Redis { get; set; }
+
+    /// <summary>
+    /// Directories whose operator applications (app role <see cref="OperatorRole"/>) may revoke users of any directory.
+    /// An operator of any other directory may revoke only its own directory's users.
+    /// </summary>
+    public IList<Guid> OperatorDirectories { get; } = [];
 }

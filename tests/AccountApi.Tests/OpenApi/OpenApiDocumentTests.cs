@@ -31,7 +31,7 @@ public sealed class OpenApiDocumentTests(AccountApiFactory factory) : IClassFixt
         var refused = operation.GetProperty("responses").GetProperty("403").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
         var errors = refused.GetProperty("properties").GetProperty("error").GetProperty("enum").EnumerateArray().Select(e => e.GetString());
         Assert.Equal(
-            ["missing_token", "invalid_token", "user_token_required", "insufficient_scope", "missing_tenant", "invalid_tenant", "tenant_not_permitted"],
+            ["missing_token", "invalid_token", "user_token_required", "role_required", "insufficient_scope", "missing_tenant", "invalid_tenant", "tenant_not_permitted"],
             errors);
     }
 
@@ -60,11 +60,26 @@ public sealed class OpenApiDocumentTests(AccountApiFactory factory) : IClassFixt
 
         // Public endpoints (health, the document itself) are not part of the API's description.
         var paths = document.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToList();
-        Assert.Equal(["/account/me"], paths);
+        Assert.Equal(["/account/me", "/account/me/sessions/revoke", "/admin/directories/{tid}/users/{oid}/revoke"], paths);
         var getMe = document.GetProperty("paths").GetProperty("/account/me").GetProperty("get");
         Assert.NotEmpty(getMe.GetProperty("security").EnumerateArray());
         Assert.Contains(getMe.GetProperty("parameters").EnumerateArray(), parameter =>
             parameter.GetProperty("name").GetString() == "X-Tenant-ID" && parameter.GetProperty("required").GetBoolean());
+    }
+
+    [Fact]
+    public async Task SwaggerDocument_DescribesTheOperatorRouteWithABearerTokenAndNoTenancyHeader()
+    {
+        var document = await GetDocumentAsync(factory, enabled: true);
+
+        var revoke = document.GetProperty("paths").GetProperty("/admin/directories/{tid}/users/{oid}/revoke").GetProperty("post");
+
+        Assert.Equal("RevokeUser", revoke.GetProperty("operationId").GetString());
+        var requirement = Assert.Single(revoke.GetProperty("security").EnumerateArray());
+        Assert.True(requirement.TryGetProperty("Bearer", out _));
+        Assert.DoesNotContain(revoke.GetProperty("parameters").EnumerateArray(), parameter => parameter.GetProperty("name").GetString() == "X-Tenant-ID");
+        Assert.True(revoke.GetProperty("responses").TryGetProperty("403", out _));
+        Assert.True(revoke.GetProperty("responses").TryGetProperty("204", out _));
     }
 
     [Fact]

@@ -1,0 +1,21 @@
+using AccountApi.Entra;
+using Microsoft.AspNetCore.Authorization;
+
+namespace AccountApi.Authorization;
+
+/// <summary>
+/// The caller must be an application acting on its own (an app-only token) that was granted the app role
+/// <paramref name="role"/>. A user's token is refused even if it carries the role: operator routes are for daemons.
+/// </summary>
+internal sealed class AppRoleRequirement(string role) : AuthorizationHandler<AppRoleRequirement>, IAuthorizationRequirement
+{
+    public string Role { get; } = role;
+
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AppRoleRequirement requirement)
+    {
+        var user = context.User;
+        var satisfied = user.Identity?.IsAuthenticated == true && UserTokenRequirement.IsAppOnly(user) && user.HasClaim(EntraClaimNames.Roles, Role);
+        context.Decide(requirement, satisfied, RefusalReasons.RoleRequired);
+        return Task.CompletedTask;
+    }
+}

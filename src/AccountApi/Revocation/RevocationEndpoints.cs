@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using AccountApi.Authorization;
+using AccountApi.Entra;
+using AccountApi.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace AccountApi.Revocation;
+
+internal static class RevocationEndpoints
+{
+    public static IEndpointRouteBuilder MapRevocationEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGroup("/account/me/sessions")
+            .WithTags("Revocation")
+            .RequireAuthorization(AccountPolicies.AccountReader)
+            .MapPost("/revoke", RevokeMySessionsAsync)
+            .WithName("RevokeMySessions")
+            .WithSummary("Signs the caller out everywhere: every token they hold, this one included, stops working on every instance.")
+            .WithDescription("Sets a cut-off for the token's (tid, oid) at now. Requires the same token and tenancy as GET /account/me.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        // No route constraint: a tid or oid that is not a GUID would then match no endpoint and meet the fallback policy's
+        // refusal; the handler answers it with a 400 validation problem instead, after the operator is authorized.
+        endpoints.MapGroup("/admin/directories/{tid}/users/{oid}")
+            .WithTags("Revocation")
+            .RequireAuthorization(AccountPolicies.RevocationOperator)
+            .WithoutTenancy()
+            .MapPost("/revoke", RevokeUserAsync)
+            .WithName("RevokeUser")
+            .WithSummary("Cuts a user off: every token of that object in that directory issued until now is refused on every instance.")
+            .WithDescription($"For an operator's application: an app-only token with the app role {RevocationOptions.OperatorRole}, of the same directory or of one in Revocation:OperatorDirectories. No X-Tenant-ID.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return endpoints;
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeMySessionsAsync(
+        ClaimsPrincipal user, SubjectRevoker revoker, HttpContext context)
+    {
+        // The token validated with GUIDs in tid and oid (ConfigureEntraIdJwtBearer), so these parse.
+        var subject = new RevocationSubject(
+            Guid.Parse(user.FindFirstValue(EntraClaimNames.TenantId)!), Guid.Parse(user.FindFirstValue(EntraClaimNames.ObjectId)!));
+        return await RevokeAsync(revoker, subject, "the user", context) is { } problem ? problem : TypedResults.NoContent();
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> RevokeUserAsync(
+        string tid, string oid, ClaimsPrincipal caller, SubjectRevoker revoker, HttpContext context)
+    {
+        if (!Guid.TryParse(tid, out var tenantId) || !Guid.TryParse(oid, out var objectId))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [Guid.TryParse(tid, out _) ? "oid" : "tid"] = ["Must be a GUID: Entra's directory (tid) and object (oid) ids."],
+            });
+        }
+
+        var operatorClient = caller.FindFirstValue(JwtRegisteredClaimNames.Azp) ?? "(no azp)";
+        var requestedBy = $"operator client {operatorClient} of directory {caller.FindFirstValue(EntraClaimNames.TenantId)}";
+        return await RevokeAsync(revoker, new RevocationSubject(tenantId, objectId), requestedBy, context) is { } problem
+            ? problem
+            : TypedResults.NoContent();
+    }
+
+    // The problem to answer when the revocation could not be recorded (nothing was revoked), or null when it was.
+    private static async Task<ProblemHttpResult?> RevokeAsync(
+        SubjectRevoker revoker, RevocationSubject subject, string requestedBy, HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return await revoker.RevokeAsync(subject, requestedBy, context.RequestAborted) is null
+            ? Refusal.Problem(context, RefusalReasons.RevocationUnavailable)
+            : null;
+    }
+}

@@ -1,0 +1,231 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using AccountApi.Revocation;
+using AccountApi.Testing;
+using AccountApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+using static AccountApi.Tests.Infrastructure.AccountApiFactory;
+
+namespace AccountApi.Tests.Revocation;
+
+/// <summary>The two revocation routes through the real pipeline: who may call them, and what they cut off.</summary>
+public sealed class RevocationEndpointTests(AccountApiFactory factory) : IClassFixture<AccountApiFactory>
+{
+    private const string SelfRoute = "/account/me/sessions/revoke";
+
+    [Fact]
+    public async Task RevokeMySessions_Returns204_AndEveryTokenTheUserHeldIsRefused()
+    {
+        var alice = ContosoUser;
+        var older = alice with { IssuedAt = DateTimeOffset.UtcNow.AddMinutes(-30) };
+        var carol = ContosoUser;
+
+        using var revoke = await PostAsync(factory, SelfRoute, alice, "contoso");
+
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        await ProblemAssert.RefusedAsync(await GetMeAsync(alice), "invalid_token");
+        await ProblemAssert.RefusedAsync(await GetMeAsync(older), "invalid_token");
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(carol)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RevokeMySessions_ThenATokenIssuedAfterTheCutOff_IsAccepted()
+    {
+        var alice = ContosoUser;
+        using var revoke = await PostAsync(factory, SelfRoute, alice, "contoso");
+
+        // The cut-off is the start of the next second; a token issued at or after it is a new sign-in.
+        var renewed = alice with { IssuedAt = DateTimeOffset.UtcNow.AddSeconds(2) };
+
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(renewed)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RevokeMySessions_WithoutTenancy_Returns403MissingTenant_AndRevokesNothing()
+    {
+        var alice = ContosoUser;
+
+        using var revoke = await PostAsync(factory, SelfRoute, alice, tenancy: null);
+
+        await ProblemAssert.RefusedAsync(revoke, "missing_tenant");
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(alice)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RevokeUser_WithOperatorToken_Returns204_AndTheUsersTokensAreRefused()
+    {
+        var alice = ContosoUser;
+
+        using var revoke = await PostAsync(factory, AdminRoute(ContosoDirectory, alice.ObjectId), Operator(ContosoDirectory), tenancy: null);
+
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        await ProblemAssert.RefusedAsync(await GetMeAsync(alice), "invalid_token");
+    }
+
+    [Fact]
+    public async Task RevokeUser_IsAuditedWithTheOperatorsAzp()
+    {
+        var alice = ContosoUser;
+        var host = factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddFakeLogging()));
+
+        using var revoke = await PostAsync(host, AdminRoute(ContosoDirectory, alice.ObjectId), Operator(ContosoDirectory) with { ClientId = "operator-azp" }, tenancy: null);
+
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        var audit = Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), record => record.Id.Id == 4001);
+        Assert.Equal(LogLevel.Warning, audit.Level);
+        Assert.Contains($"{ContosoDirectory:D}/{alice.ObjectId:D}", audit.Message, StringComparison.Ordinal);
+        Assert.Contains("operator client operator-azp", audit.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RevokeUser_WithUserToken_Returns403RoleRequired()
+    {
+        var alice = ContosoUser;
+
+        using var revoke = await PostAsync(factory, AdminRoute(ContosoDirectory, alice.ObjectId), ContosoUser with { Roles = [RevocationOptions.OperatorRole] }, tenancy: null);
+
+        await ProblemAssert.RefusedAsync(revoke, "role_required");
+        Assert.Equal("Bearer error=\"insufficient_scope\"", ProblemAssert.Challenge(revoke));
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(alice)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RevokeUser_WithAppTokenWithoutTheRole_Returns403RoleRequired()
+    {
+        using var revoke = await PostAsync(factory, AdminRoute(ContosoDirectory, Guid.NewGuid()), TestAccessToken.AppOnly(ContosoDirectory, ApiClientId, "Account.Read.All"), tenancy: null);
+
+        await ProblemAssert.RefusedAsync(revoke, "role_required");
+    }
+
+    [Fact]
+    public async Task RevokeUser_WithoutToken_Returns403MissingToken()
+    {
+        using var revoke = await PostAsync(factory, AdminRoute(ContosoDirectory, Guid.NewGuid()), token: null, tenancy: null);
+
+        await ProblemAssert.RefusedAsync(revoke, "missing_token");
+    }
+
+    [Fact]
+    public async Task RevokeUser_OfAnotherDirectory_Returns403TenantNotPermitted_UnlessTheOperatorsDirectoryIsAnOperatorDirectory()
+    {
+        var bob = FabrikamUser;
+        var route = AdminRoute(FabrikamDirectory, bob.ObjectId);
+
+        using var refused = await PostAsync(factory, route, Operator(ContosoDirectory), tenancy: null);
+        await ProblemAssert.RefusedAsync(refused, "tenant_not_permitted");
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(bob, "fabrikam")).StatusCode);
+
+        var withOperatorDirectory = factory.WithWebHostBuilder(builder =>
+            builder.UseSetting($"{RevocationOptions.SectionName}:OperatorDirectories:0", ContosoDirectory.ToString()));
+        using var accepted = await PostAsync(withOperatorDirectory, route, Operator(ContosoDirectory), tenancy: null);
+        Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("not-a-guid", "a11ce000-0000-4000-8000-000000000001")]
+    [InlineData("c0c0c0c0-0000-4000-8000-000000000001", "alice")]
+    public async Task RevokeUser_WithMalformedIds_Returns400ValidationProblem(string tid, string oid)
+    {
+        using var revoke = await PostAsync(factory, $"/admin/directories/{tid}/users/{oid}/revoke", Operator(ContosoDirectory), tenancy: null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, revoke.StatusCode);
+        Assert.Equal("application/problem+json", revoke.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await revoke.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(tid == "not-a-guid" ? "tid" : "oid", out _));
+    }
+
+    [Fact]
+    public async Task RevokeUser_WithMalformedIds_AndAUserToken_Returns403RoleRequired()
+    {
+        using var revoke = await PostAsync(factory, "/admin/directories/x/users/y/revoke", ContosoUser, tenancy: null);
+
+        await ProblemAssert.RefusedAsync(revoke, "role_required");
+    }
+
+    [Fact]
+    public async Task Revocation_WhenTheStoreCannotRecordIt_Returns503RevocationUnavailableWithRetryAfter()
+    {
+        var host = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddSingleton<ITokenRevocationStore, UnavailableStore>()));
+
+        using var self = await PostAsync(host, SelfRoute, ContosoUser, "contoso");
+        using var admin = await PostAsync(host, AdminRoute(ContosoDirectory, Guid.NewGuid()), Operator(ContosoDirectory), tenancy: null);
+
+        foreach (var response in new[] { self, admin })
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.NotNull(response.Headers.RetryAfter);
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("revocation_unavailable", problem.GetProperty("error").GetString());
+            Assert.Equal(503, problem.GetProperty("status").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task TokenWithCp1RefusedByACutOff_GetsAClaimsChallengeForATokenIssuedAfterIt()
+    {
+        var alice = ContosoUser with { ClientCapabilities = ["cp1"] };
+        using var revoke = await PostAsync(factory, SelfRoute, alice, "contoso");
+
+        using var refused = await GetMeAsync(alice);
+
+        await ProblemAssert.RefusedAsync(refused, "invalid_token");
+        var challenge = ProblemAssert.Challenge(refused)!;
+        Assert.StartsWith("Bearer error=\"insufficient_claims\", claims=\"", challenge, StringComparison.Ordinal);
+        var claims = JsonDocument.Parse(Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(challenge.Split("claims=\"")[1].TrimEnd('"')))).RootElement;
+        var nbf = claims.GetProperty("access_token").GetProperty("nbf");
+        Assert.True(nbf.GetProperty("essential").GetBoolean());
+        var cutOff = DateTimeOffset.FromUnixTimeSeconds(long.Parse(nbf.GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(cutOff, DateTimeOffset.UtcNow.AddSeconds(-5), DateTimeOffset.UtcNow.AddSeconds(2));
+
+        // What the client then obtains: a token issued at the cut-off.
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(alice with { IssuedAt = cutOff })).StatusCode);
+    }
+
+    [Fact]
+    public async Task TokenWithoutCp1RefusedByACutOff_GetsThePlainInvalidTokenChallenge()
+    {
+        var alice = ContosoUser;
+        using var revoke = await PostAsync(factory, SelfRoute, alice, "contoso");
+
+        using var refused = await GetMeAsync(alice);
+
+        Assert.Equal("Bearer error=\"invalid_token\"", ProblemAssert.Challenge(refused));
+    }
+
+    private static string AdminRoute(Guid tid, Guid oid) => $"/admin/directories/{tid}/users/{oid}/revoke";
+
+    private static TestAccessToken Operator(Guid directory) =>
+        TestAccessToken.AppOnly(directory, ApiClientId, RevocationOptions.OperatorRole) with { ClientId = "55555555-5555-4555-8555-555555555555" };
+
+    private async Task<HttpResponseMessage> GetMeAsync(TestAccessToken token, string tenancy = "contoso")
+    {
+        using var client = factory.CreateClient(token, tenancy);
+        return await client.GetAsync("/account/me");
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(WebApplicationFactory<Program> host, string path, TestAccessToken? token, string? tenancy)
+    {
+        using var client = CreateClient(host, factory.Authority, token, tenancy);
+        return await client.PostAsync(path, content: null);
+    }
+
+    /// <summary>A shared store that cannot be reached: nothing is recorded.</summary>
+    private sealed class UnavailableStore : ITokenRevocationStore
+    {
+        public ValueTask RevokeTokenAsync(string tokenDigest, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+            throw new RevocationUnavailableException("The test store is down.");
+
+        public ValueTask RevokeSubjectAsync(RevocationSubject subject, DateTimeOffset issuedBefore, CancellationToken cancellationToken) =>
+            throw new RevocationUnavailableException("The test store is down.");
+
+        public TokenRevocation? Find(string tokenDigest, RevocationSubject subject, DateTimeOffset issuedAt) => null;
+    }
+}
