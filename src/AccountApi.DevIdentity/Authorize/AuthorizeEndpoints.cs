@@ -115,7 +115,7 @@ internal static class AuthorizeEndpoints
         }
 
         var code = services.Codes.Issue(expiresAt => new AuthorizationCodeGrant(
-            request.Client, request.RedirectUri, user, request.Scopes, request.Nonce, request.CodeChallenge, expiresAt));
+            request.Client, request.RedirectUri, user, request.Scopes, request.Nonce, request.CodeChallenge, request.Claims, expiresAt));
         services.Logger.AuthorizationCodeIssued(request.Client.Name, user.UserName);
         return AuthorizeRedirects.Code(context, request, code);
     }

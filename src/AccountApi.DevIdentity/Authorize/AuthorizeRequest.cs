@@ -18,7 +18,9 @@ internal sealed record AuthorizeRequest(
     string? CodeChallenge,
     string? LoginHint,
     string? Prompt,
-    string ResponseMode)
+    string ResponseMode,
+    string? RawClaims,
+    ClaimsRequest Claims)
 {
     /// <summary>The parameters the sign-in form posts back so the POST can validate the same request again.</summary>
     public IEnumerable<KeyValuePair<string, string>> FormFields()
@@ -36,6 +38,11 @@ internal sealed record AuthorizeRequest(
         if (Nonce is not null)
         {
             yield return new(OpenIdConnectParameterNames.Nonce, Nonce);
+        }
+
+        if (RawClaims is not null)
+        {
+            yield return new(ClaimsRequest.ParameterName, RawClaims);
         }
 
         if (CodeChallenge is not null)

@@ -11,7 +11,7 @@ namespace AccountApi.DevIdentity.Authorize;
 /// Validates authorize parameters (from the query, or from the sign-in form's post-back) in the order RFC 6749
 /// requires: client and redirect URI first, because until both are trusted no error may be redirected.
 /// </summary>
-internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, ScopeParser scopes)
+internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, ScopeParser scopes, TimeProvider timeProvider)
 {
     // The nonce is copied into the id_token; a real one is a GUID or 43 base64url characters.
     private const int MaxNonceLength = 512;
@@ -42,7 +42,7 @@ internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, Scop
 
         if (parameters.FindRepeated(OpenIdConnectParameterNames.State, OpenIdConnectParameterNames.ResponseType, OpenIdConnectParameterNames.Scope, OpenIdConnectParameterNames.Nonce,
                 OAuthConstants.CodeChallengeKey, OAuthConstants.CodeChallengeMethodKey, OpenIdConnectParameterNames.LoginHint, OpenIdConnectParameterNames.Prompt,
-                OpenIdConnectParameterNames.ResponseMode) is { } repeated)
+                OpenIdConnectParameterNames.ResponseMode, ClaimsRequest.ParameterName) is { } repeated)
         {
             return Fail(OAuthErrors.InvalidRequest, $"The parameter '{repeated}' was sent more than once; send it once.", EntraErrorCodes.MalformedRequest, out error);
         }
@@ -93,9 +93,16 @@ internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, Scop
             return Fail(OAuthErrors.InvalidRequest, "prompt must be one of none, login, select_account, consent.", EntraErrorCodes.MalformedRequest, out error);
         }
 
+        var rawClaims = parameters[ClaimsRequest.ParameterName];
+        if (ClaimsRequest.Parse(rawClaims, timeProvider.GetUtcNow(), out var claimsError) is not { } claims)
+        {
+            return Fail(OAuthErrors.InvalidRequest, claimsError!, EntraErrorCodes.MalformedRequest, out error);
+        }
+
         return new AuthorizeRequest(
             tenant, client!, redirectUri!, state, rawScope, scopeRequest, nonce,
-            parameters[OAuthConstants.CodeChallengeKey], parameters[OpenIdConnectParameterNames.LoginHint], prompt, responseMode);
+            parameters[OAuthConstants.CodeChallengeKey], parameters[OpenIdConnectParameterNames.LoginHint], prompt, responseMode,
+            rawClaims, claims);
     }
 
     private AuthorizeError? ValidateClient(RequestParameters parameters, out DevClient? client, out string? redirectUri)

@@ -11,4 +11,5 @@ internal sealed record AuthorizationCodeGrant(
     ScopeRequest Scopes,
     string? Nonce,
     string? CodeChallenge,
+    ClaimsRequest Claims,
     DateTimeOffset ExpiresAt);

@@ -49,7 +49,8 @@ internal sealed class AuthorizationCodeGrantHandler(
 
         var grant = redemption.Grant!;
         var family = redemption.Family!;
-        var accessToken = responder.CreateAccessToken(request, family, grant.Scopes);
+        // The claims asked for at authorize still hold at redemption, together with any the token request adds.
+        var accessToken = responder.CreateAccessToken(request, family, grant.Scopes, grant.Claims.Merge(request.Claims));
         var refreshToken = refreshTokens.Issue(family, accessToken.Digest, accessToken.ExpiresAt, out var lateRevocation);
         if (refreshToken is null)
         {

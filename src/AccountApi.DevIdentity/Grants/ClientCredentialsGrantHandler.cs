@@ -49,7 +49,7 @@ internal sealed class ClientCredentialsGrantHandler(
             return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidScope, $"client_credentials accepts only scope={scopes.ApiScopePrefix}.default; the roles come from the client's AppRoles.", EntraErrorCodes.ClientCredentialsNeedDefaultScope);
         }
 
-        var accessToken = accessTokens.CreateForApplication(client, directory);
+        var accessToken = accessTokens.CreateForApplication(client, directory, request.Claims);
         logger.TokensIssued(client.Name, GrantType);
         return OAuthResults.Json(TokenResponse.From(accessToken, refreshToken: null, scopes.ApiScopePrefix + ".default"));
     }

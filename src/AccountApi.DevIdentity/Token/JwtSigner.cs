@@ -22,7 +22,7 @@ internal sealed class JwtSigner(DevIdentityCatalog catalog, SigningKeyStore keys
         JwtRegisteredClaimNames.Exp, EntraClaimNames.TenantId, EntraClaimNames.ObjectId, JwtRegisteredClaimNames.Sub,
         JwtRegisteredClaimNames.Name, JwtRegisteredClaimNames.PreferredUsername, JwtRegisteredClaimNames.Nonce, EntraClaimNames.Scope,
         EntraClaimNames.Roles, JwtRegisteredClaimNames.Azp, EntraClaimNames.AuthorizedPartyAuthentication, EntraClaimNames.Version,
-        EntraClaimNames.UniqueTokenId, EntraClaimNames.IdentityType,
+        EntraClaimNames.UniqueTokenId, EntraClaimNames.IdentityType, EntraClaimNames.ClientCapabilities,
     ];
 
     /// <summary>Now, cut to whole seconds: JWT times are seconds, so exp - iat stays equal to the lifetime.</summary>

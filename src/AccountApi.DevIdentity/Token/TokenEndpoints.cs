@@ -21,6 +21,7 @@ internal static class TokenEndpoints
         OpenIdConnectParameterNames.GrantType, OpenIdConnectParameterNames.ClientId, OpenIdConnectParameterNames.ClientSecret,
         OpenIdConnectParameterNames.Code, OpenIdConnectParameterNames.RedirectUri, OAuthConstants.CodeVerifierKey,
         OpenIdConnectParameterNames.RefreshToken, OpenIdConnectParameterNames.Scope, OpenIdConnectParameterNames.ClientAssertion, ClientInfo.ParameterName,
+        ClaimsRequest.ParameterName,
     ];
 
     public static void MapTokenEndpoints(this IEndpointRouteBuilder group)
@@ -67,8 +68,13 @@ internal static class TokenEndpoints
             return authentication.Failure!;
         }
 
+        if (ClaimsRequest.Parse(parameters[ClaimsRequest.ParameterName], services.TimeProvider.GetUtcNow(), out var claimsError) is not { } claims)
+        {
+            return TokenRefusal.Create(logger, grantType, OAuthErrors.InvalidRequest, claimsError!, EntraErrorCodes.MalformedRequest);
+        }
+
         var request = new TokenRequestContext(
-            selection, client, authentication.UsedSecret, parameters, services.RevocationSink, context.RequestAborted);
+            selection, client, authentication.UsedSecret, parameters, claims, services.RevocationSink, context.RequestAborted);
         return grantType switch
         {
             OpenIdConnectGrantTypes.AuthorizationCode => await services.AuthorizationCode.HandleAsync(request).ConfigureAwait(false),

@@ -10,5 +10,6 @@ internal sealed record TokenRequestContext(
     DevClient Client,
     bool ClientUsedSecret,
     RequestParameters Parameters,
+    ClaimsRequest Claims,
     IAccessTokenRevocationSink RevocationSink,
     CancellationToken CancellationToken);

@@ -15,4 +15,5 @@ internal readonly record struct TokenServices(
     RefreshTokenGrantHandler RefreshToken,
     ClientCredentialsGrantHandler ClientCredentials,
     IAccessTokenRevocationSink RevocationSink,
+    TimeProvider TimeProvider,
     ILogger<TokenServices> Logger);

@@ -9,8 +9,12 @@ namespace AccountApi.DevIdentity.Token;
 /// </summary>
 internal sealed class UserTokenResponder(AccessTokenFactory accessTokens, IdTokenFactory idTokens, ScopeParser scopes)
 {
-    public IssuedAccessToken CreateAccessToken(TokenRequestContext request, GrantFamily family, ScopeRequest tokenScopes) =>
-        accessTokens.CreateForUser(family.User, request.Client, request.ClientUsedSecret, tokenScopes);
+    /// <param name="request">The token request.</param>
+    /// <param name="family">The grant.</param>
+    /// <param name="tokenScopes">The scopes of this token.</param>
+    /// <param name="claims">The claims asked for; the token request's own when null.</param>
+    public IssuedAccessToken CreateAccessToken(TokenRequestContext request, GrantFamily family, ScopeRequest tokenScopes, ClaimsRequest? claims = null) =>
+        accessTokens.CreateForUser(family.User, request.Client, request.ClientUsedSecret, tokenScopes, claims ?? request.Claims);
 
     public TokenResponse Respond(
         TokenRequestContext request, GrantFamily family, IssuedAccessToken accessToken, string refreshToken, ScopeRequest tokenScopes, string? nonce)

@@ -8,7 +8,7 @@ namespace AccountApi.Authentication;
 /// <param name="revocation">Which revocation applied.</param>
 /// <param name="claimsChallenge">
 /// For a cut-off and a client that declared <c>cp1</c>: the <c>claims</c> parameter of the challenge that lets it ask
-/// for a token issued after the cut-off (<see cref="RevocationChallenge"/>); otherwise null.
+/// for a token issued after the cut-off (<see cref="AccountApi.Revocation.RevocationChallenge"/>); otherwise null.
 /// </param>
 internal sealed class TokenRevokedException(string message, TokenRevocation revocation, string? claimsChallenge)
     : SecurityTokenException(message)

@@ -10,7 +10,7 @@ internal static class Refusal
 {
     /// <summary>
     /// Answers the request with the refusal: no-store, the challenge where the token is at fault, the problem.
-    /// A claims challenge (a token refused by a cut-off whose client takes them: the base64url <c>claims</c> to ask
+    /// A claims challenge (a token refused by a cut-off whose client takes them: the base64 <c>claims</c> to ask
     /// for) only changes the header; the body stays the <c>invalid_token</c> problem, so other clients see the usual refusal.
     /// </summary>
     public static Task WriteAsync(HttpContext context, string reason, IEnumerable<string> requiredScopes, string? claimsChallenge = null)

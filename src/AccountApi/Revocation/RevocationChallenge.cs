@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using AccountApi.Entra;
-using Microsoft.IdentityModel.Tokens;
 
 namespace AccountApi.Revocation;
 
@@ -15,7 +14,11 @@ internal static class RevocationChallenge
 {
     public const string ClientCapability = "cp1";
 
-    /// <summary>The base64url <c>claims</c> value, or null when the token is not refused by a cut-off or its client cannot take it.</summary>
+    /// <summary>The <c>claims</c> value, or null when the token is not refused by a cut-off or its client cannot take it.</summary>
+    /// <remarks>
+    /// Standard base64 with padding, as Entra sends it: MSAL.NET's <c>WwwAuthenticateParameters</c> decodes only that
+    /// form (a base64url value would reach <c>WithClaims</c> undecoded and fail as JSON).
+    /// </remarks>
     public static string? For(ClaimsPrincipal principal, TokenRevocation revocation)
     {
         if (revocation is not { Kind: TokenRevocationKind.Subject, IssuedBefore: { } cutOff }
@@ -26,6 +29,6 @@ internal static class RevocationChallenge
 
         // Entra writes the value as a string of Unix seconds.
         var claims = new { access_token = new { nbf = new { essential = true, value = cutOff.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) } } };
-        return Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(claims)));
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(claims)));
     }
 }

@@ -20,21 +20,9 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
     [Fact]
     public async Task ConfidentialClient_RedeemsCodeFindsAccountRefreshesAndOnlyTheNewTokenIsAccepted()
     {
-        var app = ConfidentialClientApplicationBuilder.Create(SignInClient.CliClientId)
-            .WithClientSecret(SignInClient.CliSecret)
-            .WithAuthority($"{host.ProviderBase}/organizations")
-            .WithInstanceDiscovery(false)
-            .WithRedirectUri(SignInClient.CliRedirect)
-            .WithHttpClientFactory(_http)
-            .Build();
+        var app = CliApp();
 
-        // The web app sends the user to the URL MSAL builds; the provider redirects back with a code.
-        var authorizeUrl = await app.GetAuthorizationRequestUrl(s_accountRead).WithLoginHint("alice@contoso.example").ExecuteAsync();
-        var callback = await new SignInPageWebUi(host, "alice@contoso.example").AcquireAuthorizationCodeAsync(
-            authorizeUrl, new Uri(SignInClient.CliRedirect), CancellationToken.None);
-        var code = QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
-
-        var first = await app.AcquireTokenByAuthorizationCode(s_accountRead, code).ExecuteAsync();
+        var first = await SignInAsync(app, "alice@contoso.example");
         Assert.Equal("alice@contoso.example", first.Account.Username);
         Assert.Equal(SignInClient.ContosoDirectory, first.TenantId);
         Assert.NotNull(first.IdToken);
@@ -89,7 +77,84 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
         await ProblemAssert.RefusedAsync(await GetMeAsync(api, result.AccessToken, "contoso"), "user_token_required");
     }
 
+    [Fact]
+    public async Task ClientWithCp1_AfterSignOutEverywhere_GetsAClaimsChallengeAndRecoversWithANewToken()
+    {
+        var app = CliApp(capabilities: ["cp1"]);
+        var first = await SignInAsync(app, "alice@contoso.example");
+        using var api = host.CreateClient(host.ApiBase);
+
+        using var revoke = await PostAsync(api, "/account/me/sessions/revoke", first.AccessToken, "contoso");
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        using var refused = await GetMeAsync(api, first.AccessToken, "contoso");
+        await ProblemAssert.RefusedAsync(refused, "invalid_token");
+
+        // What an MSAL client with client capabilities does on a claims challenge, as Microsoft documents for CAE.
+        var claims = WwwAuthenticateParameters.GetClaimChallengeFromResponseHeaders(refused.Headers);
+        Assert.NotNull(claims);
+        var account = await app.GetAccountAsync(first.Account.HomeAccountId.Identifier);
+        var renewed = await app.AcquireTokenSilent(s_accountRead, account).WithClaims(claims).ExecuteAsync();
+
+        Assert.NotEqual(first.AccessToken, renewed.AccessToken);
+        await AssertAccountAsync(api, renewed.AccessToken, "alice@contoso.example");
+    }
+
+    [Fact]
+    public async Task OperatorDaemon_RevokesAUser_AndTheUsersTokenIsRefused()
+    {
+        var user = CliApp();
+        var carol = await SignInAsync(user, "carol@contoso.example");
+        var operatorApp = ConfidentialClientApplicationBuilder.Create(SignInClient.OperatorClientId)
+            .WithClientSecret(SignInClient.OperatorSecret)
+            .WithAuthority($"{host.ProviderBase}/{SignInClient.ContosoDirectory}")
+            .WithInstanceDiscovery(false)
+            .WithHttpClientFactory(_http)
+            .Build();
+        var operatorToken = await operatorApp.AcquireTokenForClient([$"api://{SignInClient.ApiClientId}/.default"]).ExecuteAsync();
+        using var api = host.CreateClient(host.ApiBase);
+        await AssertAccountAsync(api, carol.AccessToken, "carol@contoso.example");
+
+        using var revoke = await PostAsync(
+            api, $"/admin/directories/{carol.TenantId}/users/{carol.Account.HomeAccountId.ObjectId}/revoke", operatorToken.AccessToken, tenancy: null);
+
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        await ProblemAssert.RefusedAsync(await GetMeAsync(api, carol.AccessToken, "contoso"), "invalid_token");
+    }
+
     public void Dispose() => _http.Dispose();
+
+    /// <summary>The account-cli web app, as MSAL.NET is set up for a custom authority.</summary>
+    private IConfidentialClientApplication CliApp(string[]? capabilities = null) =>
+        ConfidentialClientApplicationBuilder.Create(SignInClient.CliClientId)
+            .WithClientSecret(SignInClient.CliSecret)
+            .WithAuthority($"{host.ProviderBase}/organizations")
+            .WithInstanceDiscovery(false)
+            .WithRedirectUri(SignInClient.CliRedirect)
+            .WithClientCapabilities(capabilities ?? [])
+            .WithHttpClientFactory(_http)
+            .Build();
+
+    // The web app sends the user to the URL MSAL builds; the provider redirects back with a code, which MSAL redeems.
+    private async Task<AuthenticationResult> SignInAsync(IConfidentialClientApplication app, string user)
+    {
+        var authorizeUrl = await app.GetAuthorizationRequestUrl(s_accountRead).WithLoginHint(user).ExecuteAsync();
+        var callback = await new SignInPageWebUi(host, user).AcquireAuthorizationCodeAsync(
+            authorizeUrl, new Uri(SignInClient.CliRedirect), CancellationToken.None);
+        var code = QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
+        return await app.AcquireTokenByAuthorizationCode(s_accountRead, code).ExecuteAsync();
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient api, string path, string accessToken, string? tenancy)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path);
+        request.Headers.Authorization = new("Bearer", accessToken);
+        if (tenancy is not null)
+        {
+            request.Headers.Add("X-Tenant-ID", tenancy);
+        }
+
+        return api.SendAsync(request);
+    }
 
     private static async Task AssertAccountAsync(HttpClient api, string accessToken, string expectedUser)
     {

@@ -41,6 +41,10 @@ public sealed class SignInClient(HttpClient provider, HttpClient api)
 
     public static string DaemonSecret => s_devIdentity.Clients["account-daemon"].ClientSecret!;
 
+    public static string OperatorClientId => s_devIdentity.Clients["account-operator"].ClientId;
+
+    public static string OperatorSecret => s_devIdentity.Clients["account-operator"].ClientSecret!;
+
     public static string ContosoDirectory => s_devIdentity.Directories["Contoso"].TenantId;
 
     /// <summary>Sends the authorize request with a <c>login_hint</c> and returns the redirect's query.</summary>

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.Tokens;
 using static AccountApi.Tests.Infrastructure.AccountApiFactory;
 
 namespace AccountApi.Tests.Revocation;
@@ -179,7 +178,7 @@ public sealed class RevocationEndpointTests(AccountApiFactory factory) : IClassF
         await ProblemAssert.RefusedAsync(refused, "invalid_token");
         var challenge = ProblemAssert.Challenge(refused)!;
         Assert.StartsWith("Bearer error=\"insufficient_claims\", claims=\"", challenge, StringComparison.Ordinal);
-        var claims = JsonDocument.Parse(Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(challenge.Split("claims=\"")[1].TrimEnd('"')))).RootElement;
+        var claims = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(challenge.Split("claims=\"")[1].TrimEnd('"')))).RootElement;
         var nbf = claims.GetProperty("access_token").GetProperty("nbf");
         Assert.True(nbf.GetProperty("essential").GetBoolean());
         var cutOff = DateTimeOffset.FromUnixTimeSeconds(long.Parse(nbf.GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
