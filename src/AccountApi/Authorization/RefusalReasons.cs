@@ -20,7 +20,7 @@ internal static class RefusalReasons
     /// <summary>Not a refusal of the caller: the token could not be checked because the authority is unreachable (503).</summary>
     public const string AuthorityUnavailable = "authority_unavailable";
 
-    /// <summary>Not a refusal of the caller: the revocation could not be recorded for every instance, so nothing was revoked (503).</summary>
+    /// <summary>Not a refusal of the caller: the revocation could not be recorded for every instance (Redis unreachable); retry (503).</summary>
     public const string RevocationUnavailable = "revocation_unavailable";
 
     /// <summary>Every reason, highest priority first.</summary>
@@ -38,7 +38,7 @@ internal static class RefusalReasons
         InvalidTenant => "X-Tenant-ID must be one tenancy name of 1 to 63 letters, digits or '-'.",
         TenantNotPermitted => "The tenancy (or, on an operator route, the directory) does not exist or the caller is not permitted to use it.",
         AuthorityUnavailable => "The token could not be checked because the identity provider cannot be reached. Retry later; the token itself may be fine.",
-        RevocationUnavailable => "The revocation could not be recorded, so nothing was revoked. Retry later.",
+        RevocationUnavailable => "The revocation could not be recorded for every instance of the service. Retry later.",
         _ => "Access to this resource is denied.",
     };
 }

@@ -13,13 +13,15 @@ internal static class HealthExtensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck<AuthorityMetadataHealthCheck>("authority-metadata", tags: [ReadyTag], timeout: s_checkTimeout)
-            .AddCheck<TenanciesHealthCheck>("tenancies", tags: [ReadyTag]);
+            .AddCheck<TenanciesHealthCheck>("tenancies", tags: [ReadyTag])
+            .AddCheck<RevocationStoreHealthCheck>("revocation-store", tags: [ReadyTag]);
         return builder;
     }
 
     /// <summary>
     /// <c>/health/live</c> runs no checks: it says the process serves requests, nothing more (a restart would not fix
-    /// an unreachable authority). <c>/health/ready</c> runs the ready checks: 200 <c>Healthy</c> or 503 <c>Unhealthy</c>.
+    /// an unreachable authority). <c>/health/ready</c> runs the ready checks: 200 <c>Healthy</c>, 200 <c>Degraded</c> (Redis
+    /// unreachable: revocations still enforced) or 503 <c>Unhealthy</c>.
     /// Both public: no token, no tenancy.
     /// </summary>
     public static IEndpointRouteBuilder MapAccountHealthChecks(this IEndpointRouteBuilder endpoints)

@@ -11,14 +11,14 @@ public interface ITokenRevocationStore
     /// Refuses the token from now on. <paramref name="expiresAt"/> is its <c>exp</c>: the entry is forgotten once the
     /// token is refused as expired anyway (after <c>exp</c> plus the validator's clock skew).
     /// </summary>
-    /// <exception cref="RevocationUnavailableException">The revocation could not be recorded; nothing was revoked.</exception>
+    /// <exception cref="RevocationUnavailableException">The revocation could not be shared with every instance; retry.</exception>
     ValueTask RevokeTokenAsync(string tokenDigest, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Refuses every token of <paramref name="subject"/> issued before <paramref name="issuedBefore"/>. The entry is
     /// forgotten once every such token has expired (after the longest token lifetime plus the clock skew).
     /// </summary>
-    /// <exception cref="RevocationUnavailableException">The revocation could not be recorded; nothing was revoked.</exception>
+    /// <exception cref="RevocationUnavailableException">The revocation could not be shared with every instance; retry.</exception>
     ValueTask RevokeSubjectAsync(RevocationSubject subject, DateTimeOffset issuedBefore, CancellationToken cancellationToken);
 
     /// <summary>

@@ -64,7 +64,7 @@ internal static class RevocationEndpoints
             : TypedResults.NoContent();
     }
 
-    // The problem to answer when the revocation could not be recorded (nothing was revoked), or null when it was.
+    // The 503 to answer when the revocation could not be shared with every instance, or null when it was.
     private static async Task<ProblemHttpResult?> RevokeAsync(
         SubjectRevoker revoker, RevocationSubject subject, string requestedBy, HttpContext context)
     {

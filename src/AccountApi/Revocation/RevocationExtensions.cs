@@ -5,8 +5,8 @@ namespace AccountApi.Revocation;
 internal static class RevocationExtensions
 {
     /// <summary>
-    /// The revocation store every token is checked against, from the <c>Revocation</c> section: in memory for one
-    /// instance. A store registered before this call (a test's, or another shared store) takes its place.
+    /// The revocation store every token is checked against, from the <c>Revocation</c> section: shared through Redis
+    /// when <c>Revocation:Redis</c> is set, otherwise in memory for one instance. A store registered before this call (a test's, or another shared store) takes its place.
     /// </summary>
     public static IHostApplicationBuilder AddTokenRevocation(this IHostApplicationBuilder builder)
     {
@@ -16,6 +16,14 @@ internal static class RevocationExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{RevocationOptions.SectionName}:{nameof(RevocationOptions.Redis)}"]))
+        {
+            // Loaded before the server takes requests (hosted services start first) and kept up to date from then on.
+            services.AddSingleton<RedisTokenRevocationStore>();
+            services.AddHostedService(provider => provider.GetRequiredService<RedisTokenRevocationStore>());
+            services.TryAddSingleton<ITokenRevocationStore>(provider => provider.GetRequiredService<RedisTokenRevocationStore>());
+        }
+
         services.TryAddSingleton<ITokenRevocationStore, InMemoryTokenRevocationStore>();
         services.AddSingleton<SubjectRevoker>();
         return builder;

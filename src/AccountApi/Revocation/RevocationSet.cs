@@ -60,6 +60,27 @@ internal sealed class RevocationSet : IDisposable
             : null;
     }
 
+    /// <summary>Every live entry, to write back to a shared store that lost them.</summary>
+    public IEnumerable<RevocationMessage> Entries()
+    {
+        var now = _timeProvider.GetUtcNow();
+        foreach (var (digest, keepUntil) in _tokens)
+        {
+            if (keepUntil > now)
+            {
+                yield return RevocationMessage.ForToken(digest, keepUntil - ConfigureEntraIdJwtBearer.ClockSkew);
+            }
+        }
+
+        foreach (var (subject, cutOff) in _cutOffs)
+        {
+            if (cutOff.KeepUntil > now)
+            {
+                yield return RevocationMessage.ForSubject(subject, cutOff.IssuedBefore);
+            }
+        }
+    }
+
     public void RemoveExpired()
     {
         var now = _timeProvider.GetUtcNow();

@@ -3,7 +3,7 @@ namespace AccountApi.Revocation;
 /// <summary>Sets a subject's cut-off at now and writes the audit line: what both revocation routes do.</summary>
 internal sealed class SubjectRevoker(ITokenRevocationStore store, TimeProvider timeProvider, ILogger<SubjectRevoker> logger)
 {
-    /// <summary>The cut-off set, or null when the store could not record it (nothing was revoked).</summary>
+    /// <summary>The cut-off set, or null when the store could not share it with every instance (the caller must retry).</summary>
     public async Task<DateTimeOffset?> RevokeAsync(RevocationSubject subject, string requestedBy, CancellationToken cancellationToken)
     {
         var cutOff = CutOffAt(timeProvider.GetUtcNow());

@@ -1,0 +1,21 @@
+using AccountApi.Revocation;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace AccountApi.Health;
+
+/// <summary>
+/// The shared revocation store: unhealthy until revocations were loaded from Redis once (this instance would not know
+/// them), degraded while Redis is unreachable (the last copy is enforced, new revocations are refused), healthy
+/// otherwise. The in-memory store is always healthy.
+/// </summary>
+internal sealed class RevocationStoreHealthCheck(ITokenRevocationStore store) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(store switch
+        {
+            RedisTokenRevocationStore { HasLoaded: false } => HealthCheckResult.Unhealthy("Revocations have not been loaded from Redis yet."),
+            RedisTokenRevocationStore { IsConnected: false } => HealthCheckResult.Degraded("Redis is unreachable: the last known revocations are enforced; new ones are refused with 503."),
+            RedisTokenRevocationStore => HealthCheckResult.Healthy("Revocations shared through Redis."),
+            _ => HealthCheckResult.Healthy("Revocations in memory (one instance)."),
+        });
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using AccountApi.Revocation;
+using AccountApi.Testing;
+using AccountApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using static AccountApi.Tests.Infrastructure.AccountApiFactory;
+
+namespace AccountApi.Tests.Revocation;
+
+/// <summary>
+/// Two instances of the service (two hosts) sharing one real Redis-protocol server (Garnet, in process): what one
+/// revokes, the other refuses within a second; a server that goes away and comes back loses nothing.
+/// </summary>
+public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixture<AccountApiFactory>, IDisposable
+{
+    private static readonly TimeSpan s_propagation = TimeSpan.FromSeconds(1);
+    private readonly InProcessRedis _redis = new();
+
+    [Fact]
+    public async Task UserRevokesOnA_BRefusesTheOldTokenWithinASecond_AndAcceptsANewOne()
+    {
+        using var a = Instance();
+        using var b = Instance();
+        var alice = ContosoUser;
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(b, alice)).StatusCode);
+
+        using var revoke = await PostAsync(a, "/account/me/sessions/revoke", alice, "contoso");
+
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        await EventuallyAsync(async () => (await GetMeAsync(b, alice)).StatusCode == HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(b, alice with { IssuedAt = DateTimeOffset.UtcNow.AddSeconds(2) })).StatusCode);
+    }
+
+    [Fact]
+    public async Task OperatorRevokesOnB_ARefusesTheUsersTokenWithinASecond()
+    {
+        using var a = Instance();
+        using var b = Instance();
+        var alice = ContosoUser;
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(a, alice)).StatusCode);
+
+        using var revoke = await PostAsync(b, $"/admin/directories/{ContosoDirectory}/users/{alice.ObjectId}/revoke", Operator(), tenancy: null);
+
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        await EventuallyAsync(async () => (await GetMeAsync(a, alice)).StatusCode == HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task InstanceStartedLater_LoadsTheRevocationsAlreadyInRedis()
+    {
+        using var a = Instance();
+        var alice = ContosoUser;
+        using var revoke = await PostAsync(a, "/account/me/sessions/revoke", alice, "contoso");
+
+        using var late = Instance();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await GetMeAsync(late, alice)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RedisStoppedAndStarted_NoRevocationIsLost_AndOnlyTheRevocationWithNowhereToGoIs5xx()
+    {
+        using var a = Instance();
+        using var b = Instance();
+        var alice = ContosoUser;
+        var carol = ContosoUser;
+        using var before = await PostAsync(a, "/account/me/sessions/revoke", alice, "contoso");
+        await EventuallyAsync(async () => (await GetMeAsync(b, alice)).StatusCode == HttpStatusCode.Forbidden);
+
+        _redis.Stop();
+        await EventuallyAsync(async () => await ReadyAsync(b) == "Degraded", TimeSpan.FromSeconds(10));
+
+        // The last copy is still enforced, valid tokens still work, and a revocation is refused rather than dropped.
+        Assert.Equal(HttpStatusCode.Forbidden, (await GetMeAsync(b, alice)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(b, carol)).StatusCode);
+        using var during = await PostAsync(b, "/account/me/sessions/revoke", carol, "contoso");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
+        Assert.NotNull(during.Headers.RetryAfter);
+
+        // A server that comes back empty: the instances write back what they hold and reload; a third instance sees it all.
+        _redis.Start();
+        await EventuallyAsync(async () => await ReadyAsync(a) == "Healthy" && await ReadyAsync(b) == "Healthy", TimeSpan.FromSeconds(15));
+        using var late = Instance();
+        Assert.Equal(HttpStatusCode.Forbidden, (await GetMeAsync(late, alice)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await GetMeAsync(a, alice)).StatusCode);
+
+        // Revocations flow again.
+        using var after = await PostAsync(a, "/account/me/sessions/revoke", carol, "contoso");
+        Assert.Equal(HttpStatusCode.NoContent, after.StatusCode);
+        await EventuallyAsync(async () => (await GetMeAsync(b, carol)).StatusCode == HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public void InstanceWithRedis_UsesTheSharedStore()
+    {
+        using var a = Instance();
+
+        Assert.IsType<RedisTokenRevocationStore>(a.Services.GetRequiredService<ITokenRevocationStore>());
+    }
+
+    public void Dispose() => _redis.Dispose();
+
+    private WebApplicationFactory<Program> Instance()
+    {
+        var instance = factory.WithWebHostBuilder(builder =>
+            builder.UseSetting($"{RevocationOptions.SectionName}:{nameof(RevocationOptions.Redis)}", _redis.ConnectionString));
+        _ = instance.Server; // started now, so its set is loaded before the test goes on
+        return instance;
+    }
+
+    private static TestAccessToken Operator() =>
+        TestAccessToken.AppOnly(ContosoDirectory, ApiClientId, RevocationOptions.OperatorRole);
+
+    private async Task<HttpResponseMessage> GetMeAsync(WebApplicationFactory<Program> instance, TestAccessToken token)
+    {
+        using var client = CreateClient(instance, factory.Authority, token, "contoso");
+        return await client.GetAsync("/account/me");
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(WebApplicationFactory<Program> instance, string path, TestAccessToken token, string? tenancy)
+    {
+        using var client = CreateClient(instance, factory.Authority, token, tenancy);
+        return await client.PostAsync(path, content: null);
+    }
+
+    private static async Task<string> ReadyAsync(WebApplicationFactory<Program> instance)
+    {
+        using var client = instance.CreateClient();
+        using var response = await client.GetAsync("/health/ready");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan? within = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (within ?? s_propagation);
+        while (!await condition())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"Not true within {within ?? s_propagation}.");
+            await Task.Delay(25);
+        }
+    }
+}
