@@ -92,6 +92,24 @@ public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task InstanceStartedWhileRedisIsDown_IsNotReady_UntilItHasLoadedTheRevocations()
+    {
+        using var a = Instance();
+        var alice = ContosoUser;
+        using var revoke = await PostAsync(a, "/account/me/sessions/revoke", alice, "contoso");
+        _redis.Stop();
+
+        using var late = Instance();
+
+        // It knows no shared revocation yet: an orchestrator must not send it traffic.
+        Assert.Contains("Unhealthy", await ReadyAsync(late), StringComparison.Ordinal);
+        _redis.Start();
+        await EventuallyAsync(async () => await ReadyAsync(late) == "Healthy", TimeSpan.FromSeconds(15));
+        // The server came back empty; the first instance wrote its copy back, so the late one refuses alice too.
+        await EventuallyAsync(async () => (await GetMeAsync(late, alice)).StatusCode == HttpStatusCode.Forbidden, TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
     public void InstanceWithRedis_UsesTheSharedStore()
     {
         using var a = Instance();
