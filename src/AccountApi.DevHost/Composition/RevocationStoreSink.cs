@@ -9,6 +9,16 @@ namespace AccountApi.DevHost.Composition;
 /// </summary>
 internal sealed class RevocationStoreSink(ITokenRevocationStore store) : IAccessTokenRevocationSink
 {
-    public ValueTask RevokeAsync(string tokenDigest, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
-        store.RevokeTokenAsync(tokenDigest, expiresAt, cancellationToken);
+    public async ValueTask RevokeAsync(string tokenDigest, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.RevokeTokenAsync(tokenDigest, expiresAt, cancellationToken);
+        }
+        catch (RevocationUnavailableException)
+        {
+            // With Revocation:Redis set and Redis down, this host's API already enforces the revocation and writes it back
+            // to Redis when it returns; failing the provider's refresh as well would help no one.
+        }
+    }
 }
