@@ -10,6 +10,7 @@ internal static class EntraClaimTypes
     public const string Scope = "scp";
     public const string Roles = "roles";
     public const string IdentityType = "idtyp";
+    public const string AuthorizedParty = "azp";
     public const string UniqueTokenId = "uti";
     public const string TokenId = "jti";
 }
