@@ -7,6 +7,7 @@ using AccountApi.Logging;
 using AccountApi.OpenApi;
 using AccountApi.Proxies;
 using AccountApi.RateLimiting;
+using AccountApi.ResponseHeaders;
 using AccountApi.Telemetry;
 using AccountApi.Tenancy;
 
@@ -34,6 +35,7 @@ public static class AccountApiExtensions
         // Two tiers of rate limits from the RateLimits section; client addresses from the proxies in ForwardedHeaders.
         builder.AddAccountRateLimits();
         builder.AddTrustedProxies();
+        builder.AddResponseHeaders();
         builder.Services.AddProblemDetails();
         builder.AddAccountHealthChecks();
         builder.AddAccountOpenApi();
@@ -44,8 +46,8 @@ public static class AccountApiExtensions
     }
 
     /// <summary>
-    /// The request pipeline, in the order the README's "Request pipeline" explains: proxies → errors → CORS →
-    /// per-address limit → public docs → authentication → per-caller limit → tenancy → authorization →
+    /// The request pipeline, in the order the README's "Request pipeline" explains: proxies → response headers → errors →
+    /// CORS → per-address limit → public docs → authentication → per-caller limit → tenancy → authorization →
     /// per-tenancy limit → endpoints.
     /// </summary>
     public static WebApplication UseAccountApi(this WebApplication app)
@@ -54,6 +56,7 @@ public static class AccountApiExtensions
 
         // The client's address as the configured proxies report it, before anything counts or logs it.
         app.UseTrustedProxies();
+        app.UseResponseHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Before authentication: a preflight carries no token and is answered here; refusals keep the CORS headers.
