@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AccountApi.Entra;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,9 @@ internal sealed class ConfigureEntraIdJwtBearer(
 
         var parameters = options.TokenValidationParameters;
         parameters.ValidAudiences = settings.ValidAudiences;
+        // Exactly the configured audiences: Entra never issues "api://{ClientId}/", so a token that has it was not made
+        // for this API by Entra, whatever IdentityModel's lenient default says.
+        parameters.IgnoreTrailingSlashWhenValidatingAudience = false;
         parameters.IssuerValidator = EntraIssuerValidator.Create(settings);
         parameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
         parameters.TryAllIssuerSigningKeys = false;
@@ -79,6 +83,12 @@ internal sealed class ConfigureEntraIdJwtBearer(
     private async Task RejectIncompleteOrRevokedAsync(TokenValidatedContext context)
     {
         var principal = context.Principal!;
+        if (CriticalHeader.IsPresent(context.SecurityToken))
+        {
+            context.Fail(CriticalHeader.RefusalMessage);
+            return;
+        }
+
         foreach (var claim in (ReadOnlySpan<string>)[EntraClaimNames.ObjectId, EntraClaimNames.TenantId])
         {
             if (string.IsNullOrEmpty(principal.FindFirst(claim)?.Value))
@@ -94,6 +104,22 @@ internal sealed class ConfigureEntraIdJwtBearer(
         {
             // The unique token id is not a secret: it lets the log tie the refusal to the revocation.
             context.Fail(new TokenRevokedException($"The token (uti {tokenId}) has been revoked."));
+            return;
+        }
+
+        CanonicalizeDirectory((ClaimsIdentity)principal.Identity!);
+    }
+
+    // Everything downstream (tenancy permission, rate-limit partitions, the response, logs) sees one spelling of the
+    // directory: the lower-case GUID Entra writes. EntraIssuerValidator has already required tid to be a GUID.
+    private static void CanonicalizeDirectory(ClaimsIdentity identity)
+    {
+        var tid = identity.FindFirst(EntraClaimNames.TenantId)!;
+        var canonical = Guid.ParseExact(tid.Value, "D").ToString();
+        if (!string.Equals(tid.Value, canonical, StringComparison.Ordinal))
+        {
+            identity.RemoveClaim(tid);
+            identity.AddClaim(new Claim(tid.Type, canonical, tid.ValueType, tid.Issuer, tid.OriginalIssuer, identity));
         }
     }
 }

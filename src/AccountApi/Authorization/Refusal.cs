@@ -39,16 +39,22 @@ internal static class Refusal
     // this long finds out whether the authority is back without hammering it.
     private const string RetryAfterSeconds = "5";
 
-    public static ProblemHttpResult Problem(HttpContext context, string reason) =>
+    public static ProblemHttpResult Problem(HttpContext context, string reason)
+    {
+        var (status, title, type) = reason switch
+        {
+            RefusalReasons.AuthorityUnavailable => (StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "https://tools.ietf.org/html/rfc9110#section-15.6.4"),
+            RefusalReasons.RateLimited => (StatusCodes.Status429TooManyRequests, "Too Many Requests", "https://tools.ietf.org/html/rfc6585#section-4"),
+            _ => (StatusCodes.Status403Forbidden, "Forbidden", "https://tools.ietf.org/html/rfc9110#section-15.5.4"),
+        };
+
         // Type and traceId are set here, not left to IProblemDetailsService: it declines clients whose Accept header
         // excludes JSON, and the fallback writer would then omit them.
-        TypedResults.Problem(new ProblemDetails
+        return TypedResults.Problem(new ProblemDetails
         {
-            Type = reason == RefusalReasons.AuthorityUnavailable
-                ? "https://tools.ietf.org/html/rfc9110#section-15.6.4"
-                : "https://tools.ietf.org/html/rfc9110#section-15.5.4",
-            Status = reason == RefusalReasons.AuthorityUnavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status403Forbidden,
-            Title = reason == RefusalReasons.AuthorityUnavailable ? "Service Unavailable" : "Forbidden",
+            Type = type,
+            Status = status,
+            Title = title,
             Detail = RefusalReasons.Describe(reason),
             Extensions =
             {
@@ -56,4 +62,5 @@ internal static class Refusal
                 ["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier,
             },
         });
+    }
 }

@@ -17,6 +17,9 @@ internal static class RefusalReasons
     /// <summary>Not a refusal of the caller: the token could not be checked because the authority is unreachable (503).</summary>
     public const string AuthorityUnavailable = "authority_unavailable";
 
+    /// <summary>Not a refusal of the caller either: over a rate limit (429), see <c>RateLimiting/</c>.</summary>
+    public const string RateLimited = "rate_limited";
+
     /// <summary>Every reason, highest priority first.</summary>
     public static IReadOnlyList<string> InPriorityOrder { get; } =
         [MissingToken, InvalidToken, UserTokenRequired, InsufficientScope, MissingTenant, InvalidTenant, TenantNotPermitted];
@@ -31,6 +34,7 @@ internal static class RefusalReasons
         InvalidTenant => "X-Tenant-ID must be one tenancy name of 1 to 63 letters, digits or '-'.",
         TenantNotPermitted => "The tenancy does not exist or the caller is not permitted to use it.",
         AuthorityUnavailable => "The token could not be checked because the identity provider cannot be reached. Retry later; the token itself may be fine.",
+        RateLimited => "Too many requests. Wait for the number of seconds in Retry-After, then retry.",
         _ => "Access to this resource is denied.",
     };
 }

@@ -1,4 +1,4 @@
-using AccountApi.Entra;
+using AccountApi.Authentication;
 using Microsoft.AspNetCore.Authorization;
 
 namespace AccountApi.Authorization;
@@ -9,9 +9,7 @@ internal sealed class UserTokenRequirement : AuthorizationHandler<UserTokenRequi
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, UserTokenRequirement requirement)
     {
         var user = context.User;
-        // Entra marks app-only tokens with idtyp=app when that optional claim is on; without it they still carry no scp.
-        var isAppOnly = user.HasClaim(EntraClaimNames.IdentityType, "app") || !user.HasClaim(c => c.Type == EntraClaimNames.Scope);
-        context.Decide(requirement, user.Identity?.IsAuthenticated == true && !isAppOnly, RefusalReasons.UserTokenRequired);
+        context.Decide(requirement, user.Identity?.IsAuthenticated == true && !user.IsAppOnly(), RefusalReasons.UserTokenRequired);
         return Task.CompletedTask;
     }
 }
