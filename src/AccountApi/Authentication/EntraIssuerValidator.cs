@@ -27,7 +27,7 @@ internal static class EntraIssuerValidator
         }
 
         // The issuer exactly as Entra writes it, with the lower-case GUID, however the token spelled its tid.
-        var expected = $"{settings.NormalizedInstance}{directoryId}/v2.0";
+        var expected = EntraUrls.Issuer(settings.NormalizedInstance, directoryId);
         if (!string.Equals(issuer, expected, StringComparison.Ordinal))
         {
             throw new SecurityTokenInvalidIssuerException($"The token's issuer is not the v2.0 issuer of its directory ({expected}).") { InvalidIssuer = issuer };
