@@ -20,15 +20,26 @@ internal static class LoadMix
         ["AzureAd__ClientId"] = ApiClientId,
         ["Tenancies__contoso__DirectoryIds__0"] = s_contoso.ToString(),
         ["Tenancies__fabrikam__DirectoryIds__0"] = s_fabrikam.ToString(),
+        // The load comes from one address and one tenancy: lift those tiers so that the per-caller tier (default 300 a
+        // minute) is the one the hot caller below runs into.
+        ["RateLimits__PerAddress__PermitLimit"] = "100000000",
+        ["RateLimits__PerTenancy__PermitLimit"] = "100000000",
     };
 
     public static string WriteScript(TestAuthority authority, string path)
     {
-        // 1,000 valid callers (tokens reused, as clients reuse them), and one of each kind of bad request among them.
+        // 1,000 valid callers (tokens reused, as clients reuse them), one hot caller far over its rate limit, and one
+        // of each kind of bad request among them.
         var requests = new List<(string? Token, string? Tenancy)>();
+        var hotCaller = authority.UserToken(s_contoso, ApiClientId).Build();
         for (var i = 0; i < 1000; i++)
         {
             requests.Add((authority.UserToken(s_contoso, ApiClientId).Build(), "contoso"));
+            if (i % 5 == 0)
+            {
+                requests.Add((hotCaller, "contoso"));
+            }
+
             if (i % 10 == 0)
             {
                 requests.Add((authority.UserToken(s_contoso, ApiClientId).Expired().Build(), "contoso"));

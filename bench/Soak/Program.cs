@@ -79,9 +79,9 @@ else
         failures.Add("socket errors or timeouts");
     }
 
-    if (counts["2xx"] == 0 || counts["403"] == 0)
+    if (counts["2xx"] == 0 || counts["403"] == 0 || counts["429"] == 0)
     {
-        failures.Add("no accepted or no refused requests: the mix did not run");
+        failures.Add("no accepted, refused or rate-limited requests: the mix did not run");
     }
 }
 

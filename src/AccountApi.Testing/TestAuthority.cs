@@ -1,7 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using AccountApi.Entra;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -46,7 +47,7 @@ public sealed class TestAuthority : IDisposable
     public int MetadataRequests => Volatile.Read(ref _metadataRequests);
 
     /// <summary>The issuer Entra ID puts in v2.0 tokens of <paramref name="directoryId"/>.</summary>
-    public string IssuerFor(Guid directoryId) => $"{Instance}{directoryId}/v2.0";
+    public string IssuerFor(Guid directoryId) => EntraUrls.Issuer(Instance, directoryId);
 
     /// <summary>A delegated (user) token of <paramref name="directoryId"/> for <paramref name="audience"/>, to vary and build.</summary>
     public TestTokenBuilder UserToken(Guid directoryId, string audience) =>
@@ -118,10 +119,10 @@ public sealed class TestAuthority : IDisposable
         var isMultiTenant = directory is "organizations" or "common";
         return new Dictionary<string, object>
         {
-            ["issuer"] = $"{Instance}{(isMultiTenant ? "{tenantid}" : directory)}/v2.0",
-            ["jwks_uri"] = $"{Instance}{directory}/discovery/v2.0/keys",
-            ["authorization_endpoint"] = $"{Instance}{directory}/oauth2/v2.0/authorize",
-            ["token_endpoint"] = $"{Instance}{directory}/oauth2/v2.0/token",
+            ["issuer"] = EntraUrls.Issuer(Instance, isMultiTenant ? EntraUrls.TenantIdTemplate : directory),
+            ["jwks_uri"] = EntraUrls.Keys(Instance, directory),
+            ["authorization_endpoint"] = EntraUrls.Authorize(Instance, directory),
+            ["token_endpoint"] = EntraUrls.Token(Instance, directory),
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
             ["response_types_supported"] = new[] { "code" },
             ["subject_types_supported"] = new[] { "pairwise" },

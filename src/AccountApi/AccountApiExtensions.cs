@@ -5,6 +5,9 @@ using AccountApi.Cors;
 using AccountApi.Health;
 using AccountApi.Logging;
 using AccountApi.OpenApi;
+using AccountApi.Proxies;
+using AccountApi.RateLimiting;
+using AccountApi.ResponseHeaders;
 using AccountApi.Revocation;
 using AccountApi.Telemetry;
 using AccountApi.Tenancy;
@@ -32,6 +35,10 @@ public static class AccountApiExtensions
         builder.AddAccountAuthorization();
         // Browser apps on the origins in Cors:AllowedOrigins may call the API.
         builder.AddAccountCors();
+        // Two tiers of rate limits from the RateLimits section; client addresses from the proxies in ForwardedHeaders.
+        builder.AddAccountRateLimits();
+        builder.AddTrustedProxies();
+        builder.AddResponseHeaders();
         builder.Services.AddProblemDetails();
         builder.AddAccountHealthChecks();
         builder.AddAccountOpenApi();
@@ -42,21 +49,29 @@ public static class AccountApiExtensions
     }
 
     /// <summary>
-    /// The request pipeline, in the order the README's "Request pipeline" explains: errors → CORS → public docs →
-    /// authentication → tenancy → authorization → endpoints.
+    /// The request pipeline, in the order the README's "Request pipeline" explains: proxies → response headers → errors →
+    /// CORS → per-address limit → public docs → authentication → per-caller limit → tenancy → authorization →
+    /// per-tenancy limit → endpoints.
     /// </summary>
     public static WebApplication UseAccountApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        // The client's address as the configured proxies report it, before anything counts or logs it.
+        app.UseTrustedProxies();
+        app.UseResponseHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Before authentication: a preflight carries no token and is answered here; refusals keep the CORS headers.
         app.UseCors();
+        // Rate limits: per address before the token is validated, per caller after, per tenancy once it is permitted.
+        app.UseAddressRateLimit();
         app.UseAccountSwaggerUi();
         app.UseAuthentication();
+        app.UseCallerRateLimit();
         app.UseTenancyResolution();
         app.UseAuthorization();
+        app.UseTenancyRateLimit();
 
         app.MapAccountHealthChecks();
         app.MapAccountOpenApi();

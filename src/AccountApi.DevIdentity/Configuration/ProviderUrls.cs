@@ -1,3 +1,5 @@
+using AccountApi.Entra;
+
 namespace AccountApi.DevIdentity.Configuration;
 
 /// <summary>
@@ -6,9 +8,6 @@ namespace AccountApi.DevIdentity.Configuration;
 /// </summary>
 internal sealed class ProviderUrls(string publicBaseAddress)
 {
-    /// <summary>The literal Entra uses in multi-tenant issuers.</summary>
-    public const string TenantIdTemplate = "{tenantid}";
-
     public string BaseAddress { get; } = publicBaseAddress.TrimEnd('/');
 
     /// <summary>The path the provider is mapped under: <c>/</c> at the root of its origin; the session cookie's path.</summary>
@@ -16,17 +15,17 @@ internal sealed class ProviderUrls(string publicBaseAddress)
 
     public bool IsHttps => BaseAddress.StartsWith(Uri.UriSchemeHttps + "://", StringComparison.OrdinalIgnoreCase);
 
-    public string Issuer(Guid tenantId) => $"{BaseAddress}/{tenantId:D}/v2.0";
+    public string Issuer(Guid tenantId) => EntraUrls.Issuer(BaseAddress, tenantId);
 
-    public string IssuerTemplate => $"{BaseAddress}/{TenantIdTemplate}/v2.0";
+    public string IssuerTemplate => EntraUrls.Issuer(BaseAddress, EntraUrls.TenantIdTemplate);
 
-    public string AuthorizationEndpoint(string tenant) => $"{BaseAddress}/{tenant}/oauth2/v2.0/authorize";
+    public string AuthorizationEndpoint(string tenant) => EntraUrls.Authorize(BaseAddress, tenant);
 
-    public string TokenEndpoint(string tenant) => $"{BaseAddress}/{tenant}/oauth2/v2.0/token";
+    public string TokenEndpoint(string tenant) => EntraUrls.Token(BaseAddress, tenant);
 
-    public string EndSessionEndpoint(string tenant) => $"{BaseAddress}/{tenant}/oauth2/v2.0/logout";
+    public string EndSessionEndpoint(string tenant) => EntraUrls.Logout(BaseAddress, tenant);
 
-    public string JwksUri(string tenant) => $"{BaseAddress}/{tenant}/discovery/v2.0/keys";
+    public string JwksUri(string tenant) => EntraUrls.Keys(BaseAddress, tenant);
 
     /// <summary>Entra's userinfo lives on Microsoft Graph; the provider serves its own on its origin.</summary>
     public string UserInfoEndpoint => $"{BaseAddress}/oidc/userinfo";

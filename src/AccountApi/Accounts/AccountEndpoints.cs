@@ -26,7 +26,20 @@ internal static class AccountEndpoints
             .WithSummary("The signed-in user's account in the tenancy named by X-Tenant-ID.")
             .WithDescription("Requires a delegated Entra ID token with the configured scope and a tenancy that admits the token's directory.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        // Any other method (POST, TRACE, ...): 405 once the token is accepted, whatever X-Tenant-ID says. The framework's
+        // own 405 endpoint would fall under the fallback policy and ask for a tenancy first. Order 1 leaves GET to GetMe.
+        group.Map("/me", MethodNotAllowed)
+            .WithOrder(1)
+            .WithoutTenancy()
+            .ExcludeFromDescription();
         return group;
+    }
+
+    internal static ProblemHttpResult MethodNotAllowed(HttpContext context)
+    {
+        context.Response.Headers.Allow = HttpMethods.Get;
+        return TypedResults.Problem(statusCode: StatusCodes.Status405MethodNotAllowed);
     }
 
     internal static Results<Ok<AccountResponse>, ProblemHttpResult> GetMe(ClaimsPrincipal user, TenancyContext tenancy, HttpContext context)

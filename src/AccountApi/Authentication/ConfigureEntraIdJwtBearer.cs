@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AccountApi.Entra;
 using AccountApi.Revocation;
 using AccountApi.Telemetry;
@@ -45,6 +46,9 @@ internal sealed class ConfigureEntraIdJwtBearer(
 
         var parameters = options.TokenValidationParameters;
         parameters.ValidAudiences = settings.ValidAudiences;
+        // Exactly the configured audiences: Entra never issues "api://{ClientId}/", so a token that has it was not made
+        // for this API by Entra, whatever IdentityModel's lenient default says.
+        parameters.IgnoreTrailingSlashWhenValidatingAudience = false;
         parameters.IssuerValidator = EntraIssuerValidator.Create(settings);
         parameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
         parameters.TryAllIssuerSigningKeys = false;
@@ -82,6 +86,12 @@ internal sealed class ConfigureEntraIdJwtBearer(
     private void RejectIncompleteOrRevoked(TokenValidatedContext context)
     {
         var principal = context.Principal!;
+        if (CriticalHeader.IsPresent(context.SecurityToken))
+        {
+            context.Fail(CriticalHeader.RefusalMessage);
+            return;
+        }
+
         // Entra's tid and oid are GUIDs; a token without them could not be cut off, so it is not accepted at all.
         if (!TryReadGuid(context, EntraClaimNames.ObjectId, out var objectId) || !TryReadGuid(context, EntraClaimNames.TenantId, out var tenantId))
         {
@@ -99,17 +109,18 @@ internal sealed class ConfigureEntraIdJwtBearer(
         var subject = new RevocationSubject(tenantId, objectId);
         // A token without iat cannot show it was issued after a cut-off: taken as issued at the beginning of time.
         var issuedAt = token.IssuedAt == DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(token.IssuedAt, TimeSpan.Zero);
-        if (revocations.Find(digest, subject, issuedAt) is not { } revocation)
+        if (revocations.Find(digest, subject, issuedAt) is { } revocation)
         {
+            metrics.Revoked(RevocationKinds.Refused);
+            // Digest and subject are not secrets: they let the log tie the refusal to the revocation.
+            var message = revocation.Kind == TokenRevocationKind.Subject
+                ? $"Every token of subject {subject} issued before {revocation.IssuedBefore:O} is revoked; this one was issued at {issuedAt:O}."
+                : $"The token (digest {digest}) has been revoked.";
+            context.Fail(new TokenRevokedException(message, revocation, RevocationChallenge.For(principal, revocation)));
             return;
         }
 
-        metrics.Revoked(RevocationKinds.Refused);
-        // Digest and subject are not secrets: they let the log tie the refusal to the revocation.
-        var message = revocation.Kind == TokenRevocationKind.Subject
-            ? $"Every token of subject {subject} issued before {revocation.IssuedBefore:O} is revoked; this one was issued at {issuedAt:O}."
-            : $"The token (digest {digest}) has been revoked.";
-        context.Fail(new TokenRevokedException(message, revocation, RevocationChallenge.For(principal, revocation)));
+        CanonicalizeDirectory((ClaimsIdentity)principal.Identity!);
     }
 
     private static bool TryReadGuid(TokenValidatedContext context, string claim, out Guid value)
@@ -121,5 +132,18 @@ internal sealed class ConfigureEntraIdJwtBearer(
 
         context.Fail($"The token has no '{claim}' claim holding a GUID.");
         return false;
+    }
+
+    // Everything downstream (tenancy permission, rate-limit partitions, the response, logs) sees one spelling of the
+    // directory: the lower-case GUID Entra writes. EntraIssuerValidator has already required tid to be a GUID.
+    private static void CanonicalizeDirectory(ClaimsIdentity identity)
+    {
+        var tid = identity.FindFirst(EntraClaimNames.TenantId)!;
+        var canonical = Guid.ParseExact(tid.Value, "D").ToString();
+        if (!string.Equals(tid.Value, canonical, StringComparison.Ordinal))
+        {
+            identity.RemoveClaim(tid);
+            identity.AddClaim(new Claim(tid.Type, canonical, tid.ValueType, tid.Issuer, tid.OriginalIssuer, identity));
+        }
     }
 }

@@ -15,8 +15,8 @@ internal static class EntraIssuerValidator
 {
     public static IssuerValidator Create(AzureAdOptions settings) => (issuer, token, _) =>
     {
-        var directory = DirectoryOf(token);
-        if (!Guid.TryParse(directory, out var directoryId))
+        // tid as Entra writes it: a hyphenated GUID ("D"), in any letter case; braces, parentheses or bare hex are not a tid.
+        if (!Guid.TryParseExact(DirectoryOf(token), "D", out var directoryId))
         {
             throw new SecurityTokenInvalidIssuerException("The token has no directory id (tid) to check its issuer against.") { InvalidIssuer = issuer };
         }
@@ -26,7 +26,8 @@ internal static class EntraIssuerValidator
             throw new SecurityTokenInvalidIssuerException("The token was issued by a directory this single-tenant API does not accept.") { InvalidIssuer = issuer };
         }
 
-        var expected = $"{settings.NormalizedInstance}{directory}/v2.0";
+        // The issuer exactly as Entra writes it, with the lower-case GUID, however the token spelled its tid.
+        var expected = EntraUrls.Issuer(settings.NormalizedInstance, directoryId);
         if (!string.Equals(issuer, expected, StringComparison.Ordinal))
         {
             throw new SecurityTokenInvalidIssuerException($"The token's issuer is not the v2.0 issuer of its directory ({expected}).") { InvalidIssuer = issuer };

@@ -1,3 +1,4 @@
+using AccountApi.Authentication;
 using AccountApi.Entra;
 using Microsoft.AspNetCore.Authorization;
 
@@ -14,7 +15,7 @@ internal sealed class AppRoleRequirement(string role) : AuthorizationHandler<App
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AppRoleRequirement requirement)
     {
         var user = context.User;
-        var satisfied = user.Identity?.IsAuthenticated == true && UserTokenRequirement.IsAppOnly(user) && user.HasClaim(EntraClaimNames.Roles, Role);
+        var satisfied = user.Identity?.IsAuthenticated == true && user.IsAppOnly() && user.HasClaim(EntraClaimNames.Roles, Role);
         context.Decide(requirement, satisfied, RefusalReasons.RoleRequired);
         return Task.CompletedTask;
     }

@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace AccountApi.Authorization;
 
-/// <summary>The 403 (or 503) problem document (RFC 9457) and, for token failures, the RFC 6750 challenge.</summary>
+/// <summary>The 403 (or 429, 503) problem document (RFC 9457) and, for token failures, the RFC 6750 challenge.</summary>
 internal static class Refusal
 {
     /// <summary>
@@ -42,11 +42,17 @@ internal static class Refusal
     // within seconds; a client that waits this long finds out whether either is back without hammering it.
     private const string RetryAfterSeconds = "5";
 
-    /// <summary>The problem document alone: a 403, or a 503 with <c>Retry-After</c> for the two "unavailable" reasons.</summary>
+    /// <summary>The problem document alone: a 403, a 429, or a 503 with <c>Retry-After</c> for the two "unavailable" reasons.</summary>
     public static ProblemHttpResult Problem(HttpContext context, string reason)
     {
-        var unavailable = reason is RefusalReasons.AuthorityUnavailable or RefusalReasons.RevocationUnavailable;
-        if (unavailable)
+        var (status, title, type) = reason switch
+        {
+            RefusalReasons.AuthorityUnavailable or RefusalReasons.RevocationUnavailable =>
+                (StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "https://tools.ietf.org/html/rfc9110#section-15.6.4"),
+            RefusalReasons.RateLimited => (StatusCodes.Status429TooManyRequests, "Too Many Requests", "https://tools.ietf.org/html/rfc6585#section-4"),
+            _ => (StatusCodes.Status403Forbidden, "Forbidden", "https://tools.ietf.org/html/rfc9110#section-15.5.4"),
+        };
+        if (status == StatusCodes.Status503ServiceUnavailable)
         {
             context.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds;
         }
@@ -55,11 +61,9 @@ internal static class Refusal
         // excludes JSON, and the fallback writer would then omit them.
         return TypedResults.Problem(new ProblemDetails
         {
-            Type = unavailable
-                ? "https://tools.ietf.org/html/rfc9110#section-15.6.4"
-                : "https://tools.ietf.org/html/rfc9110#section-15.5.4",
-            Status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status403Forbidden,
-            Title = unavailable ? "Service Unavailable" : "Forbidden",
+            Type = type,
+            Status = status,
+            Title = title,
             Detail = RefusalReasons.Describe(reason),
             Extensions =
             {

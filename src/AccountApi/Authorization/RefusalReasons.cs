@@ -23,6 +23,9 @@ internal static class RefusalReasons
     /// <summary>Not a refusal of the caller: the revocation could not be recorded for every instance (Redis unreachable); retry (503).</summary>
     public const string RevocationUnavailable = "revocation_unavailable";
 
+    /// <summary>Not a refusal of the caller either: over a rate limit (429), see <c>RateLimiting/</c>.</summary>
+    public const string RateLimited = "rate_limited";
+
     /// <summary>Every reason, highest priority first.</summary>
     public static IReadOnlyList<string> InPriorityOrder { get; } =
         [MissingToken, InvalidToken, UserTokenRequired, RoleRequired, InsufficientScope, MissingTenant, InvalidTenant, TenantNotPermitted];
@@ -39,6 +42,8 @@ internal static class RefusalReasons
         TenantNotPermitted => "The tenancy (or, on an operator route, the directory) does not exist or the caller is not permitted to use it.",
         AuthorityUnavailable => "The token could not be checked because the identity provider cannot be reached. Retry later; the token itself may be fine.",
         RevocationUnavailable => "The revocation could not be recorded for every instance of the service. Retry later.",
+
+        RateLimited => "Too many requests. Wait for the number of seconds in Retry-After, then retry.",
         _ => "Access to this resource is denied.",
     };
 }

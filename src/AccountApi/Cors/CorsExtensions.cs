@@ -12,8 +12,8 @@ internal static class CorsExtensions
 
     /// <summary>
     /// The default CORS policy from <c>Cors:AllowedOrigins</c>: the request headers the API reads, the methods it
-    /// serves, and <c>WWW-Authenticate</c> exposed so that a page can read why it was refused. No credentials: the
-    /// API reads bearer tokens, never cookies.
+    /// serves, and <c>WWW-Authenticate</c> and <c>Retry-After</c> exposed so that a page can read why it was refused and
+    /// when to retry. No credentials: the API reads bearer tokens, never cookies.
     /// </summary>
     public static IHostApplicationBuilder AddAccountCors(this IHostApplicationBuilder builder)
     {
@@ -25,7 +25,7 @@ internal static class CorsExtensions
                 .WithOrigins([.. crossOrigin.Value.AllowedOrigins])
                 .WithMethods(HttpMethods.Get, HttpMethods.Post)
                 .WithHeaders(HeaderNames.Authorization, TenancyHeaders.TenantId)
-                .WithExposedHeaders(HeaderNames.WWWAuthenticate)
+                .WithExposedHeaders(HeaderNames.WWWAuthenticate, HeaderNames.RetryAfter)
                 .SetPreflightMaxAge(s_preflightMaxAge)));
         return builder;
     }

@@ -1,5 +1,7 @@
 using AccountApi.Authentication;
 using AccountApi.Cors;
+using AccountApi.Proxies;
+using AccountApi.RateLimiting;
 using AccountApi.Tenancy;
 using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
@@ -29,6 +31,13 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
     [InlineData("Cors:AllowedOrigins:0", "https://app.contoso.example/spa", "Cors:AllowedOrigins:0")]
     [InlineData("Cors:AllowedOrigins:0", "HTTPS://App.Contoso.Example", "Cors:AllowedOrigins:0")]
     [InlineData("Cors:AllowedOrigins:0", "file:///tmp/page.html", "Cors:AllowedOrigins:0")]
+    [InlineData("RateLimits:PerAddress:PermitLimit", "0", "RateLimits:PerAddress:PermitLimit")]
+    [InlineData("RateLimits:PerCaller:PermitLimit", "-5", "RateLimits:PerCaller:PermitLimit")]
+    [InlineData("RateLimits:PerTenancy:Window", "00:00:00", "RateLimits:PerTenancy:Window")]
+    [InlineData("RateLimits:PerCaller:Window", "2.00:00:00", "RateLimits:PerCaller:Window")]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.internal", "ForwardedHeaders:KnownProxies:0")]
+    [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33", "ForwardedHeaders:KnownNetworks:0")]
+    [InlineData("ForwardedHeaders_Enabled", "true", "ForwardedHeaders_Enabled")]
     public async Task Start_WithInvalidSetting_FailsNamingTheKey(string key, string value, string namedKey)
     {
         // The same registrations Program.cs makes, on a bare host: WebApplicationFactory's deferred host races with
@@ -37,7 +46,7 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
         settings[key] = value;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddEntraIdAuthentication().AddTenancy().AddAccountCors();
+        builder.AddEntraIdAuthentication().AddTenancy().AddAccountCors().AddAccountRateLimits().AddTrustedProxies();
         await using var app = builder.Build();
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());

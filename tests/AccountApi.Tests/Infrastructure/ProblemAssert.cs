@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace AccountApi.Tests.Infrastructure;
 
-/// <summary>Asserts the shape every refusal shares: a 403 RFC 9457 problem document with a reason.</summary>
+/// <summary>Asserts the shape every refusal shares: an RFC 9457 problem document with a reason (403, or 429 over a rate limit).</summary>
 public static class ProblemAssert
 {
     public static async Task<JsonElement> RefusedAsync(HttpResponseMessage response, string expectedError)
@@ -22,6 +22,23 @@ public static class ProblemAssert
         // Validation internals stay in the log.
         Assert.DoesNotContain("IDX", body, StringComparison.Ordinal);
         Assert.DoesNotContain("IDW", body, StringComparison.Ordinal);
+        return problem;
+    }
+
+    /// <summary>Over a rate limit: 429, a problem document with <c>error: "rate_limited"</c>, and a <c>Retry-After</c> in seconds.</summary>
+    public static async Task<JsonElement> RateLimitedAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.TooManyRequests, $"Expected 429 rate_limited, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+        Assert.True(response.Headers.RetryAfter?.Delta is { TotalSeconds: >= 1 }, $"Retry-After in whole seconds, got '{response.Headers.RetryAfter}'");
+
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("rate_limited", problem.GetProperty("error").GetString());
+        Assert.Equal(429, problem.GetProperty("status").GetInt32());
+        Assert.Equal("Too Many Requests", problem.GetProperty("title").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("traceId").GetString()));
         return problem;
     }
 

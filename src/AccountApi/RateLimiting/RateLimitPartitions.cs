@@ -1,0 +1,67 @@
+using System.Net.Sockets;
+using System.Net;
+using AccountApi.Authentication;
+using AccountApi.Entra;
+using AccountApi.Tenancy;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace AccountApi.RateLimiting;
+
+/// <summary>
+/// Whose budget a request spends. Keys come from the connection, the validated token and the permitted tenancy,
+/// never from a header the caller writes (<c>X-Forwarded-For</c> counts only once ForwardedHeaders has checked that it
+/// came from a configured proxy). Null means the tier does not apply.
+/// </summary>
+internal static class RateLimitPartitions
+{
+    private const int IPv6SubnetBytes = 8;
+
+    /// <summary>The client address; an IPv6 client by its /64, which one host usually holds whole and could rotate through.</summary>
+    public static string? ClientAddress(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            // No address (a Unix socket, an in-process server): such requests share one budget rather than escape it.
+            return "address:none";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            address.TryWriteBytes(bytes, out _);
+            bytes[IPv6SubnetBytes..].Clear();
+            return $"address:{new IPAddress(bytes)}/64";
+        }
+
+        return $"address:{address}";
+    }
+
+    /// <summary>The validated caller: a user by directory and object id, an application by directory and client id.</summary>
+    public static string? Caller(HttpContext context)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            // Not validated: nothing in the token can be trusted; the address tier has already counted the request.
+            return null;
+        }
+
+        var directory = user.FindFirst(EntraClaimNames.TenantId)?.Value;
+        return user.IsAppOnly()
+            ? $"app:{directory}/{user.FindFirst(JwtRegisteredClaimNames.Azp)?.Value}"
+            : $"user:{directory}/{user.FindFirst(EntraClaimNames.ObjectId)?.Value}";
+    }
+
+    /// <summary>The tenancy the caller was permitted to use; a tenancy merely named in the header is not charged.</summary>
+    public static string? Tenancy(HttpContext context)
+    {
+        var tenancy = context.RequestServices.GetRequiredService<TenancyContext>();
+        return tenancy is { IsPermitted: true, Tenancy: { } permitted } ? $"tenancy:{permitted.Name}" : null;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace AccountApi.RateLimiting;
+
+/// <summary>
+/// Three of ASP.NET Core's rate limiters, each a middleware at its own place in the pipeline (README, "Request
+/// pipeline"): per address before the token is validated, per caller once it is, per tenancy once it is permitted.
+/// </summary>
+internal static class RateLimitingExtensions
+{
+    private static readonly Tier s_perAddress = new("per-address", RateLimitPartitions.ClientAddress, static limits => limits.PerAddress);
+    private static readonly Tier s_perCaller = new("per-caller", RateLimitPartitions.Caller, static limits => limits.PerCaller);
+    private static readonly Tier s_perTenancy = new("per-tenancy", RateLimitPartitions.Tenancy, static limits => limits.PerTenancy);
+
+    /// <summary>The <c>RateLimits</c> section, validated at start, and one partitioned limiter per tier.</summary>
+    public static IHostApplicationBuilder AddAccountRateLimits(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.AddSingleton<RateLimitRejection>();
+        // The middleware's own services (metrics); each tier passes its limiter to UseRateLimiter itself.
+        services.AddRateLimiter(static _ => { });
+        foreach (var tier in (ReadOnlySpan<Tier>)[s_perAddress, s_perCaller, s_perTenancy])
+        {
+            // Singletons, so that the host disposes them: a partitioned limiter runs a timer that evicts idle partitions.
+            services.AddKeyedSingleton(tier.Name, (provider, _) => tier.CreateLimiter(provider.GetRequiredService<IOptions<RateLimitOptions>>()));
+        }
+
+        return builder;
+    }
+
+    /// <summary>Before authentication: validating a token is work an attacker can make us do, so count it by address first.</summary>
+    public static IApplicationBuilder UseAddressRateLimit(this IApplicationBuilder app) => app.UseTier(s_perAddress);
+
+    /// <summary>After authentication: every request of a validated caller, refused or not.</summary>
+    public static IApplicationBuilder UseCallerRateLimit(this IApplicationBuilder app) => app.UseTier(s_perCaller);
+
+    /// <summary>After authorization: a tenancy is charged only for callers it admits, so no one can spend another's budget.</summary>
+    public static IApplicationBuilder UseTenancyRateLimit(this IApplicationBuilder app) => app.UseTier(s_perTenancy);
+
+    private static IApplicationBuilder UseTier(this IApplicationBuilder app, Tier tier)
+    {
+        var rejection = app.ApplicationServices.GetRequiredService<RateLimitRejection>();
+        return app.UseRateLimiter(new RateLimiterOptions
+        {
+            GlobalLimiter = app.ApplicationServices.GetRequiredKeyedService<PartitionedRateLimiter<HttpContext>>(tier.Name),
+            // The limiter's default is 503; the client, not the service, is at fault.
+            RejectionStatusCode = StatusCodes.Status429TooManyRequests,
+            OnRejected = (rejected, _) => new ValueTask(rejection.WriteAsync(rejected, tier.Name, tier.PartitionOf(rejected.HttpContext) ?? "-")),
+        });
+    }
+
+    private sealed record Tier(string Name, Func<HttpContext, string?> PartitionOf, Func<RateLimitOptions, RateLimitWindow> WindowOf)
+    {
+        public PartitionedRateLimiter<HttpContext> CreateLimiter(IOptions<RateLimitOptions> limits) =>
+            PartitionedRateLimiter.Create<HttpContext, string>(context => PartitionOf(context) is { } partition
+                ? RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = WindowOf(limits.Value).PermitLimit,
+                    Window = WindowOf(limits.Value).Window,
+                    // Refuse at once: a queue would hold connections open for the very clients being limited.
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter(string.Empty));
+    }
+}
