@@ -26,8 +26,13 @@ internal static class LoadMix
         ["RateLimits__PerTenancy__PermitLimit"] = "100000000",
     };
 
+    /// <summary>
+    /// Writes the script; returns the token of a user who signs out everywhere before the load starts (the soak
+    /// revokes it through the API), so that the mix also carries revoked tokens.
+    /// </summary>
     public static string WriteScript(TestAuthority authority, string path)
     {
+        var revoked = authority.UserToken(s_contoso, ApiClientId).Build();
         // 1,000 valid callers (tokens reused, as clients reuse them), one hot caller far over its rate limit, and one
         // of each kind of bad request among them.
         var requests = new List<(string? Token, string? Tenancy)>();
@@ -48,6 +53,7 @@ internal static class LoadMix
                 requests.Add((authority.UserToken(s_fabrikam, ApiClientId).Build(), "contoso"));
                 requests.Add((authority.UserToken(s_contoso, ApiClientId).Build(), null));
                 requests.Add((null, "contoso"));
+                requests.Add((revoked, "contoso"));
             }
         }
 
@@ -60,7 +66,7 @@ internal static class LoadMix
 
         lua.Append(Script);
         File.WriteAllText(path, lua.ToString());
-        return path;
+        return revoked;
     }
 
     private static string Field(string name, string? value) => value is null ? $"{name} = nil" : $"{name} = \"{value}\"";

@@ -18,11 +18,24 @@ var serviceUrl = $"http://127.0.0.1:{servicePort}";
 using var authority = new TestAuthority($"http://127.0.0.1:{authorityPort}/");
 await using var loopback = new LoopbackAuthority(authority, authorityPort);
 await loopback.StartAsync();
-var script = LoadMix.WriteScript(authority, Path.Combine(Path.GetTempPath(), $"accountapi-soak-{Environment.ProcessId}.lua"));
+var script = Path.Combine(Path.GetTempPath(), $"accountapi-soak-{Environment.ProcessId}.lua");
+var revoked = LoadMix.WriteScript(authority, script);
 
 using var api = StartService(service, serviceUrl, authority.Instance);
 using var http = new HttpClient { BaseAddress = new Uri(serviceUrl), Timeout = TimeSpan.FromSeconds(10) };
 await WaitForAsync(async () => (await http.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(60), "the service to be ready");
+// One user signs out everywhere before the load: that user's token in the mix is refused from now on.
+using (var signOut = new HttpRequestMessage(HttpMethod.Post, "/account/me/sessions/revoke"))
+{
+    signOut.Headers.Authorization = new("Bearer", revoked);
+    signOut.Headers.Add("X-Tenant-ID", "contoso");
+    var answer = await http.SendAsync(signOut);
+    if (answer.StatusCode != HttpStatusCode.NoContent)
+    {
+        throw new InvalidOperationException($"Revoking the soak's revoked user answered {(int)answer.StatusCode}.");
+    }
+}
+
 var memory = new List<(string When, long Kilobytes)> { ("start", ResidentKilobytes(api)) };
 
 Console.WriteLine($"soak: {duration} s of wrk -t1 -c16 against {serviceUrl}/account/me; the authority stops for the middle third");
