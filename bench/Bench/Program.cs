@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using AccountApi.Bench;
+using AccountApi.Bench.Common;
+using AccountApi.Soak;
+using AccountApi.Testing;
+
+// bench/run: the published service against a plain minimal API (the baseline) under wrk, in alternating rounds, with
+// a table against the goals of issue 10 and the figures as JSON. Exits non-zero when a round had errors.
+var service = Argument("--service") ?? throw new ArgumentException("--service <published AccountApi.dll> is required");
+var baseline = Argument("--baseline") ?? throw new ArgumentException("--baseline <published Baseline.dll> is required");
+var output = Argument("--out") ?? "bench/results/latest.json";
+var quick = args.Contains("--quick");
+var rounds = int.Parse(Argument("--rounds") ?? "2", CultureInfo.InvariantCulture);
+var duration = TimeSpan.FromSeconds(quick ? 2 : 8);
+var warmUp = TimeSpan.FromSeconds(quick ? 1 : 3);
+var coldTokens = quick ? 5_000 : 30_000;
+var work = Directory.CreateTempSubdirectory("accountapi-bench-").FullName;
+
+var authorityPort = ServiceProcess.FreePort();
+using var authority = new TestAuthority($"http://127.0.0.1:{authorityPort}/");
+await using var loopback = new LoopbackAuthority(authority, authorityPort);
+await loopback.StartAsync();
+
+var minting = Stopwatch.StartNew();
+var mix = new TokenMix(authority, work);
+var (probeToken, probeTenancy) = mix.Probe();
+var warmFile = mix.Warm();
+var coldFile = mix.Cold(coldTokens);
+var refusedFile = mix.Refused();
+var largeFile = mix.Large(out var largeTokenBytes);
+Console.WriteLine($"bench: minted tokens in {minting.Elapsed.TotalSeconds:0.0} s ({coldTokens:N0} cold tokens, large token {largeTokenBytes:N0} bytes)");
+
+var settings = TokenMix.ServiceSettings(authority.Instance);
+var scaleRoot = Path.Combine(work, "scale");
+TokenMix.WriteScaleSettings(Path.GetDirectoryName(Path.GetFullPath(service))!, scaleRoot);
+
+// Start-up: from process start to the first authorized 200 (discovery and keys fetched on the way).
+using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+var started = Stopwatch.StartNew();
+using var api = ServiceProcess.Start(service, settings);
+await ServiceProcess.WaitForAsync(() => AuthorizedAsync(api.Url), TimeSpan.FromSeconds(60), "the service's first authorized 200", TimeSpan.FromMilliseconds(5));
+var startSeconds = started.Elapsed.TotalSeconds;
+await Task.Delay(TimeSpan.FromSeconds(2));
+var idleMegabytes = api.ResidentKilobytes() / 1024.0;
+Console.WriteLine($"bench: start → first authorized 200 {startSeconds:0.00} s; idle resident memory {idleMegabytes:0} MB");
+
+using var plain = ServiceProcess.Start(baseline, new Dictionary<string, string>(), name: "baseline");
+await ServiceProcess.WaitForAsync(() => AuthorizedAsync(plain.Url), TimeSpan.FromSeconds(60), "the baseline");
+var scaleStarted = Stopwatch.StartNew();
+using var scale = ServiceProcess.Start(service, settings, scaleRoot, "scale");
+await ServiceProcess.WaitForAsync(() => AuthorizedAsync(scale.Url), TimeSpan.FromSeconds(180), "the service with 100,000 tenancies");
+Console.WriteLine($"bench: the service with {TokenMix.ScaleTenancies:N0} tenancies answered its first authorized 200 after {scaleStarted.Elapsed.TotalSeconds:0.0} s");
+
+Scenario[] scenarios =
+[
+    new("baseline", Target.Baseline, warmFile, true, "plain minimal API, same JSON shape, no authentication"),
+    new("warm", Target.Service, warmFile, true, $"{TokenMix.WarmUsers:N0} users' tokens reused, 3 tenancies"),
+    new("cold", Target.Service, coldFile, true, $"a new token per request, cycle of {coldTokens:N0} tokens"),
+    new("refused", Target.Service, refusedFile, false, "tampered (published kid, bad signature), unknown kid, malformed"),
+    new("scale-tenancies", Target.ScaleService, warmFile, true, $"warm traffic, {TokenMix.ScaleTenancies:N0} tenancies configured"),
+    new("large-token", Target.Service, largeFile, true, $"warm traffic, {largeTokenBytes:N0}-byte tokens with 420 xms_cc claims"),
+];
+ServiceProcess TargetOf(Scenario scenario) => scenario.Target switch
+{
+    Target.Baseline => plain,
+    Target.Service => api,
+    _ => scale,
+};
+
+Console.WriteLine($"bench: warming up ({warmUp.TotalSeconds:0} s per scenario)");
+foreach (var scenario in scenarios)
+{
+    await Wrk.RunAsync(TargetOf(scenario).Url, scenario.RequestsFile, warmUp);
+}
+
+var measurements = new List<Measurement>();
+for (var round = 1; round <= rounds; round++)
+{
+    double? baselineRate = null;
+    foreach (var scenario in scenarios)
+    {
+        var target = TargetOf(scenario);
+        var result = await Wrk.RunAsync(target.Url, scenario.RequestsFile, duration);
+        baselineRate ??= result.RequestsPerSecond;
+        var measurement = new Measurement(round, scenario.Name, result.RequestsPerSecond, result.RequestsPerSecond / baselineRate.Value,
+            result.P50Ms, result.P99Ms, result.P999Ms, result.Requests, result.Non2xx, result.SocketErrors,
+            target.ResidentKilobytes() / 1024.0, scenario.Error(result));
+        measurements.Add(measurement);
+        Report.PrintProgress(measurement);
+    }
+}
+
+var goals = Goals.Judge(measurements, startSeconds);
+Report.Print(scenarios, measurements, goals, startSeconds, idleMegabytes, coldTokens);
+Report.WriteJson(output, scenarios, measurements, goals, startSeconds, idleMegabytes, quick, duration);
+Console.WriteLine($"bench: figures written to {output}");
+Directory.Delete(work, recursive: true);
+return measurements.Any(m => m.Error is not null) ? 1 : 0;
+
+async Task<bool> AuthorizedAsync(string url)
+{
+    using var request = new HttpRequestMessage(HttpMethod.Get, $"{url}/account/me");
+    request.Headers.Authorization = new("Bearer", probeToken);
+    request.Headers.Add("X-Tenant-ID", probeTenancy);
+    using var response = await http.SendAsync(request);
+    return response.StatusCode == HttpStatusCode.OK;
+}
+
+string? Argument(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();

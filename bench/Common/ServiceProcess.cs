@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace AccountApi.Bench.Common;
+
+/// <summary>
+/// A published ASP.NET Core app started as a child process on loopback, shared by the soak test and the benchmark:
+/// its output drained, its resident memory read from /proc, killed with its process tree on dispose.
+/// </summary>
+internal sealed class ServiceProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ServiceProcess(Process process, string url) => (_process, Url) = (process, url);
+
+    public string Url { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>
+    /// Starts <c>dotnet <paramref name="dll"/></c> on a free loopback port, in Production, with
+    /// <paramref name="settings"/> as environment variables; the content root is <paramref name="contentRoot"/>
+    /// (default: the dll's folder).
+    /// </summary>
+    public static ServiceProcess Start(string dll, IReadOnlyDictionary<string, string> settings, string? contentRoot = null, string name = "service")
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet", [Path.GetFullPath(dll), "--urls", url])
+        {
+            WorkingDirectory = contentRoot ?? Path.GetDirectoryName(Path.GetFullPath(dll))!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        // Drain its output so that it never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is { Length: > 0 }) Console.Error.WriteLine($"{name}: {line.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ServiceProcess(process, url);
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>VmRSS of the process, in kilobytes.</summary>
+    public long ResidentKilobytes()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status").First(line => line.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; connection failures count as "not yet".</summary>
+    public static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, TimeSpan? interval = null)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (deadline.Elapsed < timeout)
+            {
+            }
+
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {what}.");
+            }
+
+            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(250));
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+}
