@@ -5,7 +5,7 @@ internal sealed record Goal(string Figure, string Target, double? Measured, bool
 
 internal static class Goals
 {
-    public static List<Goal> Judge(IReadOnlyList<Measurement> measurements, double startSeconds)
+    public static List<Goal> Judge(IReadOnlyList<Measurement> measurements, double startSeconds, int tenancies, string? scaleSkipped)
     {
         return
         [
@@ -14,7 +14,7 @@ internal static class Goals
             AtLeast("refused ÷ baseline requests/s", 0.45, Worst("refused", m => m.RatioToBaseline, min: true)),
             AtLeast("refused ÷ cold requests/s (no refusal costs more than an acceptance)", 1.0, PerRound("refused", "cold", (a, b) => a.RequestsPerSecond / b.RequestsPerSecond, min: true)),
             AtMost("warm p99 ÷ baseline p99", 1.5, PerRound("warm", "baseline", (a, b) => a.P99Ms / b.P99Ms, min: false)),
-            AtLeast("100,000 tenancies ÷ 3 tenancies (warm requests/s)", 0.97, PerRound("scale-tenancies", "warm", (a, b) => a.RequestsPerSecond / b.RequestsPerSecond, min: true)),
+            Scale(tenancies, scaleSkipped, PerRound("scale-tenancies", "warm", (a, b) => a.RequestsPerSecond / b.RequestsPerSecond, min: true)),
             AtMost("start → first authorized 200, published service (s)", 0.4, startSeconds),
             AtMost("resident memory after load ÷ baseline's", 1.2, PerRound("warm", "baseline", (a, b) => a.ResidentMegabytes / b.ResidentMegabytes, min: false)),
         ];
@@ -38,6 +38,21 @@ internal static class Goals
             var values = pairs.Select(p => figure(p.Measured, p.Reference)).ToList();
             return min ? values.Min() : values.Max();
         }
+    }
+
+    // The goal is stated at 100,000 tenancies: a figure at fewer is shown but does not meet it.
+    private static Goal Scale(int tenancies, string? skipped, double? measured)
+    {
+        var figure = $"{tenancies:N0} tenancies ÷ 3 tenancies (warm requests/s)";
+        if (skipped is not null)
+        {
+            return new(figure, "≥ 0.97", null, null, "not measured: " + skipped);
+        }
+
+        var goal = AtLeast(figure, 0.97, measured);
+        return tenancies >= 100_000 || goal.Met is not true
+            ? goal
+            : goal with { Met = null, Note = $"measured at {tenancies:N0}, not 100,000: the goal stays open" };
     }
 
     private static Goal AtLeast(string figure, double target, double? measured) =>

@@ -14,8 +14,12 @@ var output = Argument("--out") ?? "bench/results/latest.json";
 var quick = args.Contains("--quick");
 var rounds = int.Parse(Argument("--rounds") ?? "2", CultureInfo.InvariantCulture);
 var duration = TimeSpan.FromSeconds(quick ? 2 : 8);
-var warmUp = TimeSpan.FromSeconds(quick ? 1 : 3);
+var warmUp = TimeSpan.FromSeconds(quick ? 2 : 3);
 var coldTokens = quick ? 5_000 : 30_000;
+// 100,000 is the issue's figure, but the service's start-up grows quadratically with the tenancies (10,000: ≈14 s,
+// 20,000: ≈46 s on 2 cores), so the default run measures 10,000 and says so; --tenancies 100000 tries the real figure.
+var tenancies = int.Parse(Argument("--tenancies") ?? "10000", CultureInfo.InvariantCulture);
+var scaleStartBudget = TimeSpan.FromSeconds(int.Parse(Argument("--scale-start-budget") ?? "120", CultureInfo.InvariantCulture));
 var work = Directory.CreateTempSubdirectory("accountapi-bench-").FullName;
 
 var authorityPort = ServiceProcess.FreePort();
@@ -34,7 +38,7 @@ Console.WriteLine($"bench: minted tokens in {minting.Elapsed.TotalSeconds:0.0} s
 
 var settings = TokenMix.ServiceSettings(authority.Instance);
 var scaleRoot = Path.Combine(work, "scale");
-TokenMix.WriteScaleSettings(Path.GetDirectoryName(Path.GetFullPath(service))!, scaleRoot);
+TokenMix.WriteScaleSettings(Path.GetDirectoryName(Path.GetFullPath(service))!, scaleRoot, tenancies);
 
 // Start-up: from process start to the first authorized 200 (discovery and keys fetched on the way).
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
@@ -50,8 +54,20 @@ using var plain = ServiceProcess.Start(baseline, new Dictionary<string, string>(
 await ServiceProcess.WaitForAsync(() => AuthorizedAsync(plain.Url), TimeSpan.FromSeconds(60), "the baseline");
 var scaleStarted = Stopwatch.StartNew();
 using var scale = ServiceProcess.Start(service, settings, scaleRoot, "scale");
-await ServiceProcess.WaitForAsync(() => AuthorizedAsync(scale.Url), TimeSpan.FromSeconds(180), "the service with 100,000 tenancies");
-Console.WriteLine($"bench: the service with {TokenMix.ScaleTenancies:N0} tenancies answered its first authorized 200 after {scaleStarted.Elapsed.TotalSeconds:0.0} s");
+string? scaleSkipped = null;
+double? scaleStartSeconds = null;
+try
+{
+    await ServiceProcess.WaitForAsync(() => AuthorizedAsync(scale.Url), scaleStartBudget, $"the service with {tenancies:N0} tenancies");
+    scaleStartSeconds = scaleStarted.Elapsed.TotalSeconds;
+    Console.WriteLine($"bench: the service with {tenancies:N0} tenancies answered its first authorized 200 after {scaleStartSeconds:0.0} s");
+}
+catch (TimeoutException)
+{
+    scaleSkipped = $"the service with {tenancies:N0} tenancies gave no authorized 200 within {scaleStartBudget.TotalSeconds:0} s of starting";
+    Console.WriteLine($"bench: scale-tenancies skipped: {scaleSkipped}");
+    scale.Dispose();
+}
 
 Scenario[] scenarios =
 [
@@ -59,8 +75,8 @@ Scenario[] scenarios =
     new("warm", Target.Service, warmFile, true, $"{TokenMix.WarmUsers:N0} users' tokens reused, 3 tenancies"),
     new("cold", Target.Service, coldFile, true, $"a new token per request, cycle of {coldTokens:N0} tokens"),
     new("refused", Target.Service, refusedFile, false, "tampered (published kid, bad signature), unknown kid, malformed"),
-    new("scale-tenancies", Target.ScaleService, warmFile, true, $"warm traffic, {TokenMix.ScaleTenancies:N0} tenancies configured"),
-    new("large-token", Target.Service, largeFile, true, $"warm traffic, {largeTokenBytes:N0}-byte tokens with 420 xms_cc claims"),
+    new("scale-tenancies", Target.ScaleService, warmFile, true, $"warm traffic, {tenancies:N0} tenancies configured"),
+    new("large-token", Target.Service, largeFile, true, $"warm traffic, {largeTokenBytes:N0}-byte tokens with 580 xms_cc claims"),
 ];
 ServiceProcess TargetOf(Scenario scenario) => scenario.Target switch
 {
@@ -70,6 +86,7 @@ ServiceProcess TargetOf(Scenario scenario) => scenario.Target switch
 };
 
 Console.WriteLine($"bench: warming up ({warmUp.TotalSeconds:0} s per scenario)");
+scenarios = [.. scenarios.Where(s => s.Target != Target.ScaleService || scaleSkipped is null)];
 foreach (var scenario in scenarios)
 {
     await Wrk.RunAsync(TargetOf(scenario).Url, scenario.RequestsFile, warmUp);
@@ -92,9 +109,14 @@ for (var round = 1; round <= rounds; round++)
     }
 }
 
-var goals = Goals.Judge(measurements, startSeconds);
+var goals = Goals.Judge(measurements, startSeconds, tenancies, scaleSkipped);
 Report.Print(scenarios, measurements, goals, startSeconds, idleMegabytes, coldTokens);
-Report.WriteJson(output, scenarios, measurements, goals, startSeconds, idleMegabytes, quick, duration);
+if (scaleStartSeconds is { } seconds)
+{
+    Console.WriteLine($"start → first authorized 200 with {tenancies:N0} tenancies: {seconds:0.0} s");
+}
+
+Report.WriteJson(output, scenarios, measurements, goals, new(startSeconds, idleMegabytes, tenancies, scaleStartSeconds, scaleSkipped, coldTokens), quick, duration);
 Console.WriteLine($"bench: figures written to {output}");
 Directory.Delete(work, recursive: true);
 return measurements.Any(m => m.Error is not null) ? 1 : 0;

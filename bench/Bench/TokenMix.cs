@@ -13,7 +13,6 @@ internal sealed class TokenMix(TestAuthority authority, string folder)
 {
     public const string ApiClientId = AccountApiTestFactory<object>.DefaultApiClientId;
     public const int WarmUsers = 1000;
-    public const int ScaleTenancies = 100_000;
 
     private static readonly (string Tenancy, Guid Directory)[] s_tenancies =
     [
@@ -42,15 +41,15 @@ internal sealed class TokenMix(TestAuthority authority, string folder)
     }
 
     /// <summary>
-    /// Writes <c>appsettings.Production.json</c> with <see cref="ScaleTenancies"/> tenancies (the three real ones
+    /// Writes <c>appsettings.Production.json</c> with <paramref name="count"/> tenancies (the three real ones
     /// among them) into <paramref name="contentRoot"/>, beside a copy of the service's own appsettings.json.
     /// </summary>
-    public static void WriteScaleSettings(string serviceFolder, string contentRoot)
+    public static void WriteScaleSettings(string serviceFolder, string contentRoot, int count)
     {
         Directory.CreateDirectory(contentRoot);
         File.Copy(Path.Combine(serviceFolder, "appsettings.json"), Path.Combine(contentRoot, "appsettings.json"), overwrite: true);
         var tenancies = new Dictionary<string, object>();
-        for (var i = tenancies.Count; tenancies.Count < ScaleTenancies - s_tenancies.Length; i++)
+        for (var i = tenancies.Count; tenancies.Count < count - s_tenancies.Length; i++)
         {
             tenancies[string.Create(CultureInfo.InvariantCulture, $"tenancy-{i:000000}")] = new { DirectoryIds = new[] { Guid.NewGuid().ToString() } };
         }
@@ -78,7 +77,7 @@ internal sealed class TokenMix(TestAuthority authority, string folder)
     /// </summary>
     public string Large(out int tokenBytes)
     {
-        var capabilities = Enumerable.Range(0, 420).Select(i => string.Create(CultureInfo.InvariantCulture, $"cap{i:000}")).ToArray();
+        var capabilities = Enumerable.Range(0, 580).Select(i => string.Create(CultureInfo.InvariantCulture, $"cap{i:000}")).ToArray();
         var users = Users(WarmUsers, builder => builder.WithClientCapabilities(capabilities));
         tokenBytes = users[0].Token.Length;
         return Write("large", users);

@@ -48,15 +48,18 @@ internal static partial class Wrk
     [GeneratedRegex(@"BENCH (.*)")]
     private static partial Regex BenchLine();
 
-    // Each line of the requests file is "<tenancy or -> <token or ->".
+    // Each line of the requests file is "<tenancy or -> <token or ->". Requests are formatted in init, once wrk has
+    // set the Host header (formatted earlier they lack it and every answer is a 400).
     private const string Script = """
         local requests = {}
-        for line in io.lines("REQUESTS_FILE") do
-          local tenancy, token = line:match("^(%S+) (%S+)$")
-          local headers = {}
-          if token ~= "-" then headers["Authorization"] = "Bearer " .. token end
-          if tenancy ~= "-" then headers["X-Tenant-ID"] = tenancy end
-          table.insert(requests, wrk.format("GET", "/account/me", headers))
+        function init(args)
+          for line in io.lines("REQUESTS_FILE") do
+            local tenancy, token = line:match("^(%S+) (%S+)$")
+            local headers = {}
+            if token ~= "-" then headers["Authorization"] = "Bearer " .. token end
+            if tenancy ~= "-" then headers["X-Tenant-ID"] = tenancy end
+            table.insert(requests, wrk.format("GET", "/account/me", headers))
+          end
         end
         local counter = 0
         s2xx, s401, s403, other = 0, 0, 0, 0

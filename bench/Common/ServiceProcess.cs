@@ -11,9 +11,25 @@ namespace AccountApi.Bench.Common;
 /// </summary>
 internal sealed class ServiceProcess : IDisposable
 {
+    // Everything started and not yet disposed: killed if the driver crashes or is interrupted, so that no service
+    // outlives the run (an unhandled exception does not run the callers' finally blocks).
+    private static readonly List<ServiceProcess> s_running = [];
     private readonly Process _process;
 
-    private ServiceProcess(Process process, string url) => (_process, Url) = (process, url);
+    static ServiceProcess()
+    {
+        AppDomain.CurrentDomain.UnhandledException += (_, _) => KillAll();
+        Console.CancelKeyPress += (_, _) => KillAll();
+    }
+
+    private ServiceProcess(Process process, string url)
+    {
+        (_process, Url) = (process, url);
+        lock (s_running)
+        {
+            s_running.Add(this);
+        }
+    }
 
     public string Url { get; }
 
@@ -91,6 +107,11 @@ internal sealed class ServiceProcess : IDisposable
 
     public void Dispose()
     {
+        lock (s_running)
+        {
+            s_running.Remove(this);
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -98,5 +119,16 @@ internal sealed class ServiceProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static void KillAll()
+    {
+        lock (s_running)
+        {
+            foreach (var running in s_running.Where(p => !p._process.HasExited))
+            {
+                running._process.Kill(entireProcessTree: true);
+            }
+        }
     }
 }
