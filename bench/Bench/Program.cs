@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using AccountApi.Bench;
 using AccountApi.Bench.Common;
-using AccountApi.Soak;
 using AccountApi.Testing;
 
 // bench/run: the published service against a plain minimal API (the baseline) under wrk, in alternating rounds, with

@@ -15,6 +15,7 @@ internal sealed class ServiceProcess : IDisposable
     // outlives the run (an unhandled exception does not run the callers' finally blocks).
     private static readonly List<ServiceProcess> s_running = [];
     private readonly Process _process;
+    private bool _disposed;
 
     static ServiceProcess()
     {
@@ -107,6 +108,12 @@ internal sealed class ServiceProcess : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         lock (s_running)
         {
             s_running.Remove(this);

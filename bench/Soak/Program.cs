@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using AccountApi.Bench.Common;
 using AccountApi.Soak;
 using AccountApi.Testing;
 
@@ -11,9 +11,7 @@ using AccountApi.Testing;
 // steady memory growth is seen.
 var service = Argument("--service") ?? throw new ArgumentException("--service <path to the published AccountApi.dll> is required");
 var duration = int.Parse(Argument("--duration") ?? "60", CultureInfo.InvariantCulture);
-var authorityPort = FreePort();
-var servicePort = FreePort();
-var serviceUrl = $"http://127.0.0.1:{servicePort}";
+var authorityPort = ServiceProcess.FreePort();
 
 using var authority = new TestAuthority($"http://127.0.0.1:{authorityPort}/");
 await using var loopback = new LoopbackAuthority(authority, authorityPort);
@@ -21,9 +19,10 @@ await loopback.StartAsync();
 var script = Path.Combine(Path.GetTempPath(), $"accountapi-soak-{Environment.ProcessId}.lua");
 var revoked = LoadMix.WriteScript(authority, script);
 
-using var api = StartService(service, serviceUrl, authority.Instance);
+using var api = ServiceProcess.Start(service, new Dictionary<string, string>(LoadMix.ServiceSettings) { ["AzureAd__Instance"] = authority.Instance });
+var serviceUrl = api.Url;
 using var http = new HttpClient { BaseAddress = new Uri(serviceUrl), Timeout = TimeSpan.FromSeconds(10) };
-await WaitForAsync(async () => (await http.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(60), "the service to be ready");
+await ServiceProcess.WaitForAsync(async () => (await http.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(60), "the service to be ready");
 // One user signs out everywhere before the load: that user's token in the mix is refused from now on.
 using (var signOut = new HttpRequestMessage(HttpMethod.Post, "/account/me/sessions/revoke"))
 {
@@ -36,7 +35,7 @@ using (var signOut = new HttpRequestMessage(HttpMethod.Post, "/account/me/sessio
     }
 }
 
-var memory = new List<(string When, long Kilobytes)> { ("start", ResidentKilobytes(api)) };
+var memory = new List<(string When, long Kilobytes)> { ("start", api.ResidentKilobytes()) };
 
 Console.WriteLine($"soak: {duration} s of wrk -t1 -c16 against {serviceUrl}/account/me; the authority stops for the middle third");
 using var wrk = Process.Start(new ProcessStartInfo("wrk", ["-t1", "-c16", $"-d{duration}s", "--timeout", "10s", "-s", script, $"{serviceUrl}/account/me"])
@@ -49,19 +48,19 @@ await Task.Delay(TimeSpan.FromSeconds(duration / 3.0));
 await loopback.StopAsync();
 Console.WriteLine("soak: authority stopped");
 await Task.Delay(TimeSpan.FromSeconds(duration / 3.0));
-memory.Add(("middle", ResidentKilobytes(api)));
+memory.Add(("middle", api.ResidentKilobytes()));
 await loopback.StartAsync();
 Console.WriteLine("soak: authority started again");
 var restarted = Stopwatch.StartNew();
 
 await wrk.WaitForExitAsync();
-memory.Add(("end", ResidentKilobytes(api)));
+memory.Add(("end", api.ResidentKilobytes()));
 var output = await wrkOutput;
 Console.WriteLine(output);
 
 // Recovery: a token under a key the service has not seen needs the authority; it must be accepted within a minute.
 var fresh = authority.UserToken(Guid.Parse("c0c0c0c0-0000-4000-8000-000000000001"), LoadMix.ApiClientId).Build();
-await WaitForAsync(async () =>
+await ServiceProcess.WaitForAsync(async () =>
 {
     using var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
     request.Headers.Authorization = new("Bearer", fresh);
@@ -69,7 +68,7 @@ await WaitForAsync(async () =>
     return (await http.SendAsync(request)).StatusCode == HttpStatusCode.OK;
 }, TimeSpan.FromMinutes(1), "a request to succeed after the authority came back");
 Console.WriteLine($"soak: a token under a key never seen before was accepted; the authority had been back {restarted.Elapsed.TotalSeconds:0.0} s");
-api.Kill(entireProcessTree: true);
+api.Dispose();
 
 var counts = Regex.Match(output, @"SOAK (.*)").Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
     .Select(pair => pair.Split('=')).ToDictionary(pair => pair[0], pair => long.Parse(pair[1], CultureInfo.InvariantCulture));
@@ -108,66 +107,3 @@ Console.WriteLine(failures.Count == 0 ? "soak: passed" : "soak: FAILED: " + stri
 return failures.Count == 0 ? 0 : 1;
 
 string? Argument(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
-
-static Process StartService(string dll, string url, string instance)
-{
-    var start = new ProcessStartInfo("dotnet", [Path.GetFullPath(dll), "--urls", url])
-    {
-        WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!,
-        RedirectStandardOutput = true,
-        RedirectStandardError = true,
-    };
-    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-    start.Environment["AzureAd__Instance"] = instance;
-    start.Environment["Logging__LogLevel__Default"] = "Warning";
-    foreach (var (key, value) in LoadMix.ServiceSettings)
-    {
-        start.Environment[key] = value;
-    }
-
-    var process = Process.Start(start)!;
-    // Drain its output so that it never blocks on a full pipe.
-    process.OutputDataReceived += (_, _) => { };
-    process.ErrorDataReceived += (_, line) => { if (line.Data is { Length: > 0 }) Console.Error.WriteLine("service: " + line.Data); };
-    process.BeginOutputReadLine();
-    process.BeginErrorReadLine();
-    return process;
-}
-
-static long ResidentKilobytes(Process process)
-{
-    var status = File.ReadAllLines($"/proc/{process.Id}/status").First(line => line.StartsWith("VmRSS:", StringComparison.Ordinal));
-    return long.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-}
-
-static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-{
-    var deadline = Stopwatch.StartNew();
-    while (true)
-    {
-        try
-        {
-            if (await condition())
-            {
-                return;
-            }
-        }
-        catch (HttpRequestException) when (deadline.Elapsed < timeout)
-        {
-        }
-
-        if (deadline.Elapsed > timeout)
-        {
-            throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {what}.");
-        }
-
-        await Task.Delay(250);
-    }
-}

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 
-namespace AccountApi.Soak;
+namespace AccountApi.Bench.Common;
 
 /// <summary>
 /// The test kit's in-memory authority served over loopback http on a fixed port, so that it can be stopped (an
