@@ -15,14 +15,16 @@ namespace AccountApi.Testing;
 /// </summary>
 public sealed class TestAuthority : IDisposable
 {
-    private readonly RSA _publishedRsa = RSA.Create(2048);
     private readonly RSA _unpublishedRsa = RSA.Create(2048);
+    private readonly List<RSA> _retiredRsa = [];
+    private volatile RSA _publishedRsa = RSA.Create(2048);
+    private volatile RsaSecurityKey _signingKey;
     private int _metadataRequests;
 
     public TestAuthority(string instance = "https://login.accountapi.test/")
     {
         Instance = instance.EndsWith('/') ? instance : instance + "/";
-        SigningKey = new RsaSecurityKey(_publishedRsa) { KeyId = "published-key-1" };
+        _signingKey = new RsaSecurityKey(_publishedRsa) { KeyId = "published-key-1" };
         UnpublishedKey = new RsaSecurityKey(_unpublishedRsa) { KeyId = "unpublished-key" };
         Handler = new MetadataHandler(this);
     }
@@ -30,7 +32,8 @@ public sealed class TestAuthority : IDisposable
     /// <summary>The authority's base address, e.g. <c>https://login.accountapi.test/</c>, for <c>AzureAd:Instance</c>.</summary>
     public string Instance { get; }
 
-    public RsaSecurityKey SigningKey { get; }
+    /// <summary>The key the authority signs with and publishes; <see cref="RotateSigningKey"/> replaces it.</summary>
+    public RsaSecurityKey SigningKey => _signingKey;
 
     public RsaSecurityKey UnpublishedKey { get; }
 
@@ -57,6 +60,23 @@ public sealed class TestAuthority : IDisposable
     public TestTokenBuilder AppToken(Guid directoryId, string audience, params string[] roles) =>
         new(this, TestAccessToken.AppOnly(directoryId, audience, roles));
 
+    /// <summary>
+    /// Withdraws the published key and publishes a new one under a new <c>kid</c>, as an authority does after a key
+    /// compromise: tokens signed before the rotation must be refused once the API has fetched the new keys.
+    /// </summary>
+    public RsaSecurityKey RotateSigningKey()
+    {
+        lock (_retiredRsa)
+        {
+            _retiredRsa.Add(_publishedRsa);
+            var rsa = RSA.Create(2048);
+            var key = new RsaSecurityKey(rsa) { KeyId = $"published-key-{_retiredRsa.Count + 1}" };
+            _publishedRsa = rsa;
+            _signingKey = key;
+            return key;
+        }
+    }
+
     /// <summary>Signs <paramref name="token"/> as this authority would, or with <paramref name="key"/> if given.</summary>
     public string Sign(TestAccessToken token, SecurityKey? key = null)
     {
@@ -77,6 +97,7 @@ public sealed class TestAuthority : IDisposable
     {
         _publishedRsa.Dispose();
         _unpublishedRsa.Dispose();
+        _retiredRsa.ForEach(rsa => rsa.Dispose());
         Handler.Dispose();
     }
 
@@ -131,7 +152,8 @@ public sealed class TestAuthority : IDisposable
 
     private object Jwks()
     {
-        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(_publishedRsa.ExportParameters(includePrivateParameters: false)) { KeyId = SigningKey.KeyId });
+        var published = SigningKey;
+        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(published.Rsa.ExportParameters(includePrivateParameters: false)) { KeyId = published.KeyId });
         return new
         {
             keys = new[]

@@ -1,3 +1,4 @@
+using AccountApi.TokenCache;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,9 @@ internal static class AuthenticationExtensions
                 identity.Audience = azureAd.Value.Audience;
             });
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        // The default scheme serves tokens the full pipeline already accepted and hands every other request to JwtBearer.
+        services.AddAuthentication(CachedBearerHandler.SchemeName)
+            .AddCachedBearer()
             .AddMicrosoftIdentityWebApiAot(static _ => { }, JwtBearerDefaults.AuthenticationScheme, configureJwtBearerOptions: null);
 
         // After JwtBearer's own post-configuration: the authority's metadata with a bounded wait and an outage state.

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AccountApi.Entra;
 using AccountApi.Revocation;
 using AccountApi.Telemetry;
+using AccountApi.TokenCache;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -105,7 +106,11 @@ internal sealed class ConfigureEntraIdJwtBearer(
             return;
         }
 
-        var digest = AccessTokenDigest.Of(token.EncodedToken);
+        // Read by CachedBearerHandler, which has already computed the digest of the token it handed over.
+        var presented = context.HttpContext.Features.Get<PresentedToken>();
+        var digest = presented is not null && string.Equals(presented.Token, token.EncodedToken, StringComparison.Ordinal)
+            ? presented.Digest
+            : AccessTokenDigest.Of(token.EncodedToken);
         var subject = new RevocationSubject(tenantId, objectId);
         // A token without iat cannot show it was issued after a cut-off: taken as issued at the beginning of time.
         var issuedAt = token.IssuedAt == DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(token.IssuedAt, TimeSpan.Zero);
@@ -121,6 +126,7 @@ internal sealed class ConfigureEntraIdJwtBearer(
         }
 
         CanonicalizeDirectory((ClaimsIdentity)principal.Identity!);
+        presented?.Accept(token.EncodedToken, subject, issuedAt, new DateTimeOffset(token.ValidTo, TimeSpan.Zero), token.SigningKey);
     }
 
     private static bool TryReadGuid(TokenValidatedContext context, string claim, out Guid value)

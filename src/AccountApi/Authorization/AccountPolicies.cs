@@ -1,6 +1,5 @@
 using AccountApi.Authentication;
 using AccountApi.Revocation;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +17,9 @@ internal sealed class AccountPolicies(IOptions<AzureAdOptions> azureAd, IOptions
 
     public void Configure(AuthorizationOptions options)
     {
-        var policy = new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
+        // No authentication scheme named: the policies read the user the authentication middleware set from the
+        // default scheme (CachedBearerHandler), instead of authenticating the request a second time.
+        var policy = new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()
             .AddRequirements(
                 new UserTokenRequirement(),
@@ -30,7 +31,7 @@ internal sealed class AccountPolicies(IOptions<AzureAdOptions> azureAd, IOptions
         options.DefaultPolicy = policy;
         options.FallbackPolicy = policy;
 
-        options.AddPolicy(RevocationOperator, new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
+        options.AddPolicy(RevocationOperator, new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()
             .AddRequirements(new AppRoleRequirement(RevocationOptions.OperatorRole), new OperatorDirectoryRequirement(revocation))
             .Build());

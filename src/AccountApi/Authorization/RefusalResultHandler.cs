@@ -25,7 +25,7 @@ internal sealed class RefusalResultHandler(
         }
 
         var (reason, claimsChallenge) = authorizeResult.Challenged
-            ? await ClassifyAuthenticationAsync(context, policy)
+            ? await ClassifyAuthenticationAsync(context)
             : (ClassifyFailure(authorizeResult.AuthorizationFailure), null);
 
         var requestedTenancy = RequestedTenancy(context.Request);
@@ -34,29 +34,26 @@ internal sealed class RefusalResultHandler(
         await Refusal.WriteAsync(context, reason, azureAd.Value.FullyQualifiedScopes, claimsChallenge);
     }
 
-    private async Task<(string Reason, string? ClaimsChallenge)> ClassifyAuthenticationAsync(HttpContext context, AuthorizationPolicy policy)
+    private async Task<(string Reason, string? ClaimsChallenge)> ClassifyAuthenticationAsync(HttpContext context)
     {
-        // Authentication handlers cache their result per request, so this does not validate the token twice.
-        foreach (var scheme in policy.AuthenticationSchemes)
+        // The default scheme's result, cached per request by its handler: the token is not validated a second time.
+        if ((await context.AuthenticateAsync()).Failure is { } failure)
         {
-            if ((await context.AuthenticateAsync(scheme)).Failure is { } failure)
+            // Every failure source ends here: IdentityModel's validators, Identity.Web's claim check, revocation,
+            // the metadata fetch. Each is logged under its own event (an outage once, by AuthorityHealth).
+            switch (AuthenticationFailures.Classify(failure, authority.IsUnavailable))
             {
-                // Every failure source ends here: IdentityModel's validators, Identity.Web's claim check, revocation,
-                // the metadata fetch. Each is logged under its own event (an outage once, by AuthorityHealth).
-                switch (AuthenticationFailures.Classify(failure, authority.IsUnavailable))
-                {
-                    case AuthenticationFailure.AuthorityUnavailable:
-                        AuthenticationLog.TokenNotChecked(logger, RefusalReasons.AuthorityUnavailable, failure.Message);
-                        return (RefusalReasons.AuthorityUnavailable, null);
-                    case AuthenticationFailure.RevokedToken:
-                        var revoked = (TokenRevokedException)failure;
-                        AuthenticationLog.RevokedTokenPresented(
-                            logger, RefusalReasons.InvalidToken, revoked.Revocation.Kind.ToString().ToLowerInvariant(), failure.Message);
-                        return (RefusalReasons.InvalidToken, revoked.ClaimsChallenge);
-                    default:
-                        AuthenticationLog.TokenRejected(logger, RefusalReasons.InvalidToken, failure.Message);
-                        return (RefusalReasons.InvalidToken, null);
-                }
+                case AuthenticationFailure.AuthorityUnavailable:
+                    AuthenticationLog.TokenNotChecked(logger, RefusalReasons.AuthorityUnavailable, failure.Message);
+                    return (RefusalReasons.AuthorityUnavailable, null);
+                case AuthenticationFailure.RevokedToken:
+                    var revoked = (TokenRevokedException)failure;
+                    AuthenticationLog.RevokedTokenPresented(
+                        logger, RefusalReasons.InvalidToken, revoked.Revocation.Kind.ToString().ToLowerInvariant(), failure.Message);
+                    return (RefusalReasons.InvalidToken, revoked.ClaimsChallenge);
+                default:
+                    AuthenticationLog.TokenRejected(logger, RefusalReasons.InvalidToken, failure.Message);
+                    return (RefusalReasons.InvalidToken, null);
             }
         }
 

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Text.Encodings.Web;
+using AccountApi.Entra;
+using AccountApi.Telemetry;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+
+namespace AccountApi.TokenCache;
+
+/// <summary>
+/// The default authentication scheme, in front of JwtBearer: the one place a request can be authenticated without
+/// the full pipeline. A token the <see cref="ValidatedTokenCache"/> holds, and whose checks still pass, is answered
+/// here. Every other request — no token, a new token, a token no longer servable, every refusal — is handed to
+/// JwtBearer (Microsoft.Identity.Web's configuration, our events) and its result returned unchanged.
+/// </summary>
+internal sealed class CachedBearerHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    ValidatedTokenCache cache,
+    IOptionsMonitor<JwtBearerOptions> jwtBearer,
+    AccountMetrics metrics)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string SchemeName = "CachedBearer";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (BearerToken(Request) is not { } token)
+        {
+            // JwtBearer's own answer for a request without a token (no result), so that nothing differs from it.
+            return await Context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var digest = AccessTokenDigest.Of(token);
+        if (await cache.FindAsync(digest, Context.RequestAborted) is { } cached)
+        {
+            metrics.TokenValidated(TokenValidationPaths.Cached, Stopwatch.GetElapsedTime(started));
+            return AuthenticateResult.Success(new AuthenticationTicket(cached, Scheme.Name));
+        }
+
+        var presented = new PresentedToken(token, digest);
+        Context.Features.Set(presented);
+        var result = await Context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        metrics.TokenValidated(TokenValidationPaths.Full, Stopwatch.GetElapsedTime(started));
+        if (!result.Succeeded || presented.Accepted is not { } accepted)
+        {
+            return result;
+        }
+
+        var skew = jwtBearer.Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters.ClockSkew;
+        var principal = cache.Add(digest, accepted, result.Principal, skew);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, result.Properties, Scheme.Name));
+    }
+
+    // Exactly JwtBearer's reading of the header (values joined, "Bearer " in any case, trimmed), so that a hit can only
+    // be for the very string JwtBearer validated: PresentedToken.Accept compares them before anything is cached.
+    private static string? BearerToken(HttpRequest request)
+    {
+        string authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && authorization["Bearer ".Length..].Trim() is { Length: > 0 } token
+            ? token
+            : null;
+    }
+}

@@ -1,0 +1,31 @@
+using AccountApi.Revocation;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AccountApi.TokenCache;
+
+/// <summary>
+/// The request's bearer token as <see cref="CachedBearerHandler"/> read it, handed to the full pipeline through the
+/// request's features: the pipeline reuses its digest, and records here what it accepted, which is what gets cached.
+/// </summary>
+internal sealed class PresentedToken(string token, string digest)
+{
+    public string Token { get; } = token;
+
+    /// <summary>The token's <c>AccessTokenDigest</c>: the cache key and the revocation key.</summary>
+    public string Digest { get; } = digest;
+
+    /// <summary>Set by the full pipeline once every check passed, revocation included; null otherwise.</summary>
+    public AcceptedToken? Accepted { get; private set; }
+
+    /// <summary>Records the acceptance of <paramref name="encodedToken"/>, if it is the token this request presented.</summary>
+    public void Accept(string encodedToken, RevocationSubject subject, DateTimeOffset issuedAt, DateTimeOffset expiresAt, SecurityKey? signingKey)
+    {
+        if (string.Equals(encodedToken, Token, StringComparison.Ordinal))
+        {
+            Accepted = new(subject, issuedAt, expiresAt, signingKey);
+        }
+    }
+}
+
+/// <summary>What the full pipeline established about an accepted token, and what a cache hit must check again.</summary>
+internal sealed record AcceptedToken(RevocationSubject Subject, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, SecurityKey? SigningKey);

@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AccountApi.TokenCache;
+
+/// <summary>
+/// A cached principal, shared by every request that presents the same token: adding or removing claims or identities
+/// throws instead of leaking into other requests. <see cref="ClaimsPrincipal.Clone"/> gives a private, mutable copy.
+/// </summary>
+internal sealed class ReadOnlyClaimsPrincipal : ClaimsPrincipal
+{
+    private ReadOnlyClaimsPrincipal(ReadOnlyClaimsIdentity identity)
+        : base(identity)
+    {
+    }
+
+    /// <summary>
+    /// A read-only copy of <paramref name="principal"/>'s single identity. Built from the claims alone, so the copy
+    /// keeps neither the token (<c>SecurityToken</c>, <c>BootstrapContext</c>) nor the validator's objects.
+    /// </summary>
+    public static ReadOnlyClaimsPrincipal CopyOf(ClaimsPrincipal principal)
+    {
+        if (principal.Identities.SingleOrDefault() is not { IsAuthenticated: true } identity)
+        {
+            throw new ArgumentException("Only a principal with one authenticated identity can be cached.", nameof(principal));
+        }
+
+        return new ReadOnlyClaimsPrincipal(new ReadOnlyClaimsIdentity(identity));
+    }
+
+    public override void AddIdentity(ClaimsIdentity identity) => throw ReadOnlyClaimsIdentity.Shared();
+
+    public override void AddIdentities(IEnumerable<ClaimsIdentity> identities) => throw ReadOnlyClaimsIdentity.Shared();
+
+    // The framework's Clone shares the identities; this one copies them, so the copy can be changed.
+    public override ClaimsPrincipal Clone() => new(Identities.Select(identity => identity.Clone()));
+}
+
+/// <summary>A case-sensitive identity (as IdentityModel builds them) whose claims cannot change.</summary>
+internal sealed class ReadOnlyClaimsIdentity : CaseSensitiveClaimsIdentity
+{
+    private readonly bool _sealed;
+
+    public ReadOnlyClaimsIdentity(ClaimsIdentity source)
+        : base(source.Claims, source.AuthenticationType, source.NameClaimType, source.RoleClaimType)
+    {
+        _sealed = true;
+    }
+
+    public override void AddClaim(Claim claim)
+    {
+        ThrowIfSealed();
+        base.AddClaim(claim);
+    }
+
+    public override void AddClaims(IEnumerable<Claim?> claims)
+    {
+        ThrowIfSealed();
+        base.AddClaims(claims);
+    }
+
+    public override void RemoveClaim(Claim? claim)
+    {
+        ThrowIfSealed();
+        base.RemoveClaim(claim);
+    }
+
+    public override bool TryRemoveClaim(Claim? claim)
+    {
+        ThrowIfSealed();
+        return base.TryRemoveClaim(claim);
+    }
+
+    public override ClaimsIdentity Clone() => new CaseSensitiveClaimsIdentity(Claims, AuthenticationType, NameClaimType, RoleClaimType);
+
+    internal static InvalidOperationException Shared() => new(
+        "This principal comes from the validated-token cache and is shared by every request presenting the same token: " +
+        "it cannot be changed. Clone() it to work on a private copy.");
+
+    // The base constructor may add the copied claims through these members; only later changes are refused.
+    private void ThrowIfSealed()
+    {
+        if (_sealed)
+        {
+            throw Shared();
+        }
+    }
+}

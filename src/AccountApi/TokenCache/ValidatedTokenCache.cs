@@ -1,0 +1,187 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using AccountApi.Authentication;
+using AccountApi.Revocation;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AccountApi.TokenCache;
+
+/// <summary>
+/// Tokens the full pipeline accepted, keyed by their <c>AccessTokenDigest</c> (the token itself is never kept), with
+/// a read-only copy of the principal it built. Only acceptances are remembered, so no request can put anything here
+/// that the full pipeline would refuse. A hit is served only while everything that can change after validation still
+/// holds, checked on every hit: the token's <c>exp</c> plus the clock skew, the revocation store (the token's digest
+/// and its subject's cut-off), and the signing key still being published in the authority's current metadata.
+/// Otherwise the entry is dropped and the request goes through the full pipeline, which gives the refusal its reason.
+/// </summary>
+internal sealed class ValidatedTokenCache : IDisposable
+{
+    private readonly MemoryCache _entries;
+    private readonly long _minimumCharge;
+    private readonly ITokenRevocationStore _revocations;
+    private readonly TimeProvider _time;
+    private readonly IOptionsMonitor<JwtBearerOptions> _jwtBearer;
+    private readonly ILogger<ValidatedTokenCache> _logger;
+
+    // Key identities are computed once per key object: the configuration's keys are the objects tokens are validated with.
+    private readonly ConditionalWeakTable<SecurityKey, string> _keyIdentities = [];
+    private volatile PublishedKeys _published = new(null, FrozenSet<string>.Empty);
+
+    public ValidatedTokenCache(
+        IOptions<TokenCacheOptions> options,
+        ITokenRevocationStore revocations,
+        TimeProvider time,
+        IOptionsMonitor<JwtBearerOptions> jwtBearer,
+        ILogger<ValidatedTokenCache> logger)
+    {
+        var settings = options.Value;
+        var sizeLimit = settings.MaxMegabytes * 1024L * 1024L;
+        Enabled = settings.Enabled;
+        _minimumCharge = sizeLimit / settings.MaxEntries;
+        _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit, CompactionPercentage = 0.10 });
+        _revocations = revocations;
+        _time = time;
+        _jwtBearer = jwtBearer;
+        _logger = logger;
+    }
+
+    public bool Enabled { get; }
+
+    /// <summary>Entries held (expired ones included until the cache notices them).</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>The cached principal of the token with <paramref name="digest"/>, if every check still passes.</summary>
+    public async ValueTask<ClaimsPrincipal?> FindAsync(string digest, CancellationToken cancellationToken)
+    {
+        if (!Enabled || !_entries.TryGetValue(digest, out CachedToken? entry) || entry is null)
+        {
+            return null;
+        }
+
+        if (_time.GetUtcNow() < entry.NotAfter
+            && await IsPublishedAsync(entry.KeyIdentity, cancellationToken).ConfigureAwait(false)
+            && _revocations.Find(digest, entry.Subject, entry.IssuedAt) is null)
+        {
+            return entry.Principal;
+        }
+
+        _entries.Remove(digest);
+        return null;
+    }
+
+    /// <summary>
+    /// Remembers a token the full pipeline accepted and returns the principal to use from now on, for this request
+    /// too: the read-only copy that hits will share.
+    /// </summary>
+    public ClaimsPrincipal Add(string digest, AcceptedToken accepted, ClaimsPrincipal principal, TimeSpan clockSkew)
+    {
+        var notAfter = accepted.ExpiresAt + clockSkew;
+        if (!Enabled || accepted.SigningKey is not { } key || IdentityOf(key) is not { } keyIdentity || notAfter <= _time.GetUtcNow())
+        {
+            return principal;
+        }
+
+        var shared = ReadOnlyClaimsPrincipal.CopyOf(principal);
+        using (var entry = _entries.CreateEntry(digest))
+        {
+            entry.Value = new CachedToken(shared, notAfter, accepted.Subject, accepted.IssuedAt, keyIdentity);
+            entry.Size = Math.Max(EstimatedBytes(shared), _minimumCharge);
+            // The cache's own clock only reclaims memory; the hit check above decides with the validator's clock.
+            entry.AbsoluteExpiration = notAfter;
+        }
+
+        return shared;
+    }
+
+    public void Dispose() => _entries.Dispose();
+
+    // Published means: in the metadata the full pipeline would validate with now. Asking the configuration manager on
+    // every hit is what keeps its automatic refresh running when nearly every request is a hit; it answers from memory.
+    private async ValueTask<bool> IsPublishedAsync(string keyIdentity, CancellationToken cancellationToken)
+    {
+        var manager = _jwtBearer.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager;
+        if (manager is null)
+        {
+            return false;
+        }
+
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (AuthorityUnavailableException)
+        {
+            // No metadata at all: the full pipeline answers this request (503 authority_unavailable).
+            return false;
+        }
+
+        var published = _published;
+        if (!ReferenceEquals(published.Configuration, configuration))
+        {
+            published = Publish(configuration);
+        }
+
+        return published.KeyIdentities.Contains(keyIdentity);
+    }
+
+    // New metadata: tokens signed with a key it no longer lists are dropped now, not left to expire. The first
+    // metadata seen is checked too: entries may have been added before any hit asked for it.
+    private PublishedKeys Publish(OpenIdConnectConfiguration configuration)
+    {
+        var identities = configuration.SigningKeys.Select(IdentityOf).OfType<string>().ToFrozenSet(StringComparer.Ordinal);
+        var previous = _published;
+        var published = new PublishedKeys(configuration, identities);
+        _published = published;
+        if (previous.Configuration is not null && previous.KeyIdentities.SetEquals(identities))
+        {
+            return published;
+        }
+
+        var withdrawn = new HashSet<string>(StringComparer.Ordinal);
+        var dropped = 0;
+        foreach (var digest in _entries.Keys)
+        {
+            if (_entries.TryGetValue(digest, out CachedToken? entry) && entry is not null && !identities.Contains(entry.KeyIdentity))
+            {
+                _entries.Remove(digest);
+                withdrawn.Add(entry.KeyIdentity);
+                dropped++;
+            }
+        }
+
+        if (dropped > 0)
+        {
+            TokenCacheLog.KeysWithdrawn(_logger, withdrawn.Count, dropped);
+        }
+
+        return published;
+    }
+
+    // kid and RFC 7638 thumbprint: a key republished under the same kid with other material is another key.
+    private string? IdentityOf(SecurityKey key) =>
+        _keyIdentities.GetValue(key, static key => key.CanComputeJwkThumbprint()
+            ? $"{key.KeyId}:{Base64UrlEncoder.Encode(key.ComputeJwkThumbprint())}"
+            : string.Empty) is { Length: > 0 } identity ? identity : null;
+
+    // Strings dominate: two bytes a character, plus the objects around each claim and the identity.
+    private static long EstimatedBytes(ClaimsPrincipal principal)
+    {
+        long bytes = 512;
+        foreach (var claim in principal.Claims)
+        {
+            bytes += 128 + (2L * (claim.Type.Length + claim.Value.Length));
+        }
+
+        return bytes;
+    }
+
+    private sealed record CachedToken(ClaimsPrincipal Principal, DateTimeOffset NotAfter, RevocationSubject Subject, DateTimeOffset IssuedAt, string KeyIdentity);
+
+    private sealed record PublishedKeys(OpenIdConnectConfiguration? Configuration, FrozenSet<string> KeyIdentities);
+}

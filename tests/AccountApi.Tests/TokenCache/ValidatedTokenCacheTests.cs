@@ -1,0 +1,318 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using AccountApi.Authentication;
+using AccountApi.Entra;
+using AccountApi.Revocation;
+using AccountApi.Telemetry;
+using AccountApi.Testing;
+using AccountApi.TokenCache;
+using AccountApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using static AccountApi.Tests.Infrastructure.AccountApiFactory;
+
+namespace AccountApi.Tests.TokenCache;
+
+/// <summary>
+/// The validated-token cache through the real host: a token is served from the cache only while the full pipeline
+/// would still accept it, and anything else a client sends goes through the full pipeline and its refusal.
+/// </summary>
+public sealed class ValidatedTokenCacheTests : IDisposable
+{
+    private readonly AccountApiFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task RepeatedToken_IsServedFromTheCache_WithTheSameAnswer()
+    {
+        using var host = Host();
+        using var client = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
+
+        using var first = await client.GetAsync("/account/me");
+        using var second = await client.GetAsync("/account/me");
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Equal([TokenValidationPaths.Full, TokenValidationPaths.Cached], host.Paths());
+        Assert.Equal(1, host.Cache.Count);
+    }
+
+    [Fact]
+    public async Task CachedToken_IsServedUntilItExpiresBeyondTheSkew_ThenRefused()
+    {
+        // IdentityModel validates lifetimes on the system clock, so this waits in real time: a 1 s skew keeps it short.
+        var skew = TimeSpan.FromSeconds(1);
+        using var host = Host(services => services.PostConfigure<JwtBearerOptions>(
+            JwtBearerDefaults.AuthenticationScheme, options => options.TokenValidationParameters.ClockSkew = skew));
+        var token = ContosoUser with { Expires = DateTimeOffset.UtcNow.AddSeconds(2) };
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(token.Expires.ToUnixTimeSeconds());
+        using var client = host.Factory.CreateClient(_factory.Authority.Sign(token), "contoso");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+        using var beforeExpiry = await client.GetAsync("/account/me");
+
+        await Task.Delay(expiresAt + skew + TimeSpan.FromMilliseconds(300) - DateTimeOffset.UtcNow);
+        using var expired = await client.GetAsync("/account/me");
+
+        Assert.Equal(HttpStatusCode.OK, beforeExpiry.StatusCode);
+        await ProblemAssert.RefusedAsync(expired, "invalid_token");
+        Assert.Equal([TokenValidationPaths.Full, TokenValidationPaths.Cached, TokenValidationPaths.Full], host.Paths());
+        Assert.Equal(0, host.Cache.Count);
+    }
+
+    [Fact]
+    public async Task CachedToken_IsNotServedPastItsExpiry_OnTheServiceClock()
+    {
+        // The cache's own check, on the service's TimeProvider: past exp + skew, the request goes to the full pipeline.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var host = Host(services => services.AddSingleton<TimeProvider>(clock));
+        var token = ContosoUser with { Expires = clock.GetUtcNow().AddMinutes(5) };
+        using var client = host.Factory.CreateClient(_factory.Authority.Sign(token), "contoso");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+
+        clock.Advance(TimeSpan.FromMinutes(5) + ConfigureEntraIdJwtBearer.ClockSkew - TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+
+        Assert.Equal([TokenValidationPaths.Full, TokenValidationPaths.Cached, TokenValidationPaths.Full], host.Paths());
+    }
+
+    [Fact]
+    public async Task CachedToken_RevokedAfterwards_IsRefusedAtOnce()
+    {
+        using var host = Host();
+        var jwt = _factory.Authority.Sign(ContosoUser);
+        using var client = host.Factory.CreateClient(jwt, "contoso");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+
+        await host.Services.GetRequiredService<ITokenRevocationStore>()
+            .RevokeTokenAsync(AccessTokenDigest.Of(jwt), ContosoUser.Expires, CancellationToken.None);
+        using var refused = await client.GetAsync("/account/me");
+
+        await ProblemAssert.RefusedAsync(refused, "invalid_token");
+        Assert.Equal(0, host.Cache.Count);
+    }
+
+    [Fact]
+    public async Task CachedToken_OfASubjectCutOffAfterwards_IsRefusedWithTheClaimsChallenge()
+    {
+        using var host = Host();
+        var alice = ContosoUser with { ClientCapabilities = ["cp1"] };
+        using var client = host.Factory.CreateClient(_factory.Authority.Sign(alice), "contoso");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+
+        await host.Services.GetRequiredService<ITokenRevocationStore>().RevokeSubjectAsync(
+            new RevocationSubject(ContosoDirectory, alice.ObjectId), DateTimeOffset.UtcNow, CancellationToken.None);
+        using var refused = await client.GetAsync("/account/me");
+
+        // The refusal is the full pipeline's: a cp1 client is told which claims to come back with.
+        await ProblemAssert.RefusedAsync(refused, "invalid_token");
+        Assert.StartsWith("Bearer error=\"insufficient_claims\"", ProblemAssert.Challenge(refused), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SigningKeyWithdrawn_EmptiesTheCacheOfItsTokens_AndTheyAreRefused()
+    {
+        using var host = Host(captureLogs: true);
+        using var alice = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
+        using var bob = host.Factory.CreateClient(_factory.Authority.Sign(FabrikamUser), "fabrikam");
+        Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync("/account/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await bob.GetAsync("/account/me")).StatusCode);
+        Assert.Equal(2, host.Cache.Count);
+
+        var newKey = _factory.Authority.RotateSigningKey();
+        await host.RefreshMetadataUntilAsync(configuration => configuration.SigningKeys.All(key => key.KeyId == newKey.KeyId));
+        using var refused = await alice.GetAsync("/account/me");
+
+        await ProblemAssert.RefusedAsync(refused, "invalid_token");
+        // Bob's token went with the key, before he sent it again.
+        Assert.Equal(0, host.Cache.Count);
+        var withdrawal = Assert.Single(host.Logs(), record => record.Id.Id == 1101);
+        Assert.Contains("1 signing key(s); 2 cached token(s)", withdrawal.Message, StringComparison.Ordinal);
+        await ProblemAssert.RefusedAsync(await bob.GetAsync("/account/me"), "invalid_token");
+        // A token signed with the new key is accepted and cached.
+        using var carol = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
+        Assert.Equal(HttpStatusCode.OK, (await carol.GetAsync("/account/me")).StatusCode);
+        Assert.Equal(1, host.Cache.Count);
+    }
+
+    [Theory]
+    [InlineData(1)]  // the signature's last character
+    [InlineData(90)] // inside the signature
+    public async Task TamperedToken_SharingAllButAFewCharactersWithACachedOne_IsRefused(int fromEnd)
+    {
+        using var host = Host();
+        var jwt = _factory.Authority.Sign(ContosoUser);
+        using var genuine = host.Factory.CreateClient(jwt, "contoso");
+        Assert.Equal(HttpStatusCode.OK, (await genuine.GetAsync("/account/me")).StatusCode);
+
+        var position = jwt.Length - fromEnd;
+        var tampered = string.Concat(jwt.AsSpan(0, position), jwt[position] == 'A' ? "B" : "A", jwt.AsSpan(position + 1));
+        using var forged = host.Factory.CreateClient(tampered, "contoso");
+
+        await ProblemAssert.RefusedAsync(await forged.GetAsync("/account/me"), "invalid_token");
+        Assert.Equal(HttpStatusCode.OK, (await genuine.GetAsync("/account/me")).StatusCode);
+        Assert.Equal(1, host.Cache.Count);
+    }
+
+    [Fact]
+    public async Task CachedToken_SentTwiceInOneRequest_IsRefusedAsJwtBearerRefusesIt()
+    {
+        using var host = Host();
+        var jwt = _factory.Authority.Sign(ContosoUser);
+        using var client = host.Factory.CreateClient(jwt, "contoso");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
+        request.Headers.TryAddWithoutValidation("Authorization", ["Bearer " + jwt, "Bearer " + jwt]);
+        using var response = await host.Factory.CreateClient(accessToken: null, "contoso").SendAsync(request);
+
+        await ProblemAssert.RefusedAsync(response, "invalid_token");
+    }
+
+    [Fact]
+    public async Task FloodOfValidLookingJunk_NeverEntersTheCache_NorPushesOutAValidToken()
+    {
+        using var host = Host(settings: new() { ["TokenCache:MaxEntries"] = "50" });
+        using var genuine = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
+        Assert.Equal(HttpStatusCode.OK, (await genuine.GetAsync("/account/me")).StatusCode);
+
+        // Well-formed tokens an attacker can make at no cost: real claims, a published kid, signatures that do not verify;
+        // unknown keys; and each variant of a header the handler could mistake for a bearer token.
+        var junk = Enumerable.Range(0, 200).Select(i => (i % 4) switch
+        {
+            0 => HostileTokens.Tampered(_factory.Authority.Sign(ContosoUser with { TokenId = $"junk-{i}" })),
+            1 => _factory.Authority.Sign(ContosoUser with { TokenId = $"junk-{i}" }, _factory.Authority.UnpublishedKey),
+            2 => $"eyJhbGciOiJSUzI1NiIsImtpZCI6InB1Ymxpc2hlZC1rZXktMSJ9.{i}.{i}",
+            _ => new string('A', 2_000 + i),
+        });
+        foreach (var token in junk)
+        {
+            using var attacker = host.Factory.CreateClient(token, "contoso");
+            await ProblemAssert.RefusedAsync(await attacker.GetAsync("/account/me"), "invalid_token");
+        }
+
+        Assert.Equal(1, host.Cache.Count);
+        Assert.Equal(HttpStatusCode.OK, (await genuine.GetAsync("/account/me")).StatusCode);
+        Assert.Equal(TokenValidationPaths.Cached, host.Paths()[^1]);
+    }
+
+    [Fact]
+    public async Task ManyValidTokens_HoldNoMoreEntriesThanConfigured()
+    {
+        using var host = Host(settings: new() { ["TokenCache:MaxEntries"] = "20" });
+
+        for (var i = 0; i < 60; i++)
+        {
+            using var client = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+            Assert.InRange(host.Cache.Count, 0, 20);
+        }
+    }
+
+    [Fact]
+    public async Task LargeTokens_AreBoundedByTheMemoryLimit()
+    {
+        using var host = Host(settings: new() { ["TokenCache:MaxEntries"] = "100000", ["TokenCache:MaxMegabytes"] = "1" });
+        // ~40 KB of claims each: 1 MB holds about 25, far fewer than the entry limit.
+        var large = ContosoUser with { Roles = [.. Enumerable.Range(0, 400).Select(i => $"Role.{i:D4}.{new string('r', 40)}")] };
+
+        for (var i = 0; i < 60; i++)
+        {
+            using var client = host.Factory.CreateClient(_factory.Authority.Sign(large with { TokenId = $"large-{i}" }), "contoso");
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+        }
+
+        Assert.InRange(host.Cache.Count, 1, 40);
+    }
+
+    [Fact]
+    public async Task CacheSwitchedOff_EveryRequestTakesTheFullPipeline()
+    {
+        using var host = Host(settings: new() { ["TokenCache:Enabled"] = "false" });
+        using var client = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+
+        Assert.Equal([TokenValidationPaths.Full, TokenValidationPaths.Full], host.Paths());
+        Assert.Equal(0, host.Cache.Count);
+    }
+
+    [Theory]
+    [InlineData("TokenCache:MaxEntries", "0")]
+    [InlineData("TokenCache:MaxMegabytes", "0")]
+    public void InvalidLimits_StopStartUp_NamingTheKey(string key, string value)
+    {
+        _factory.Settings[key] = value;
+
+        var failure = Assert.ThrowsAny<OptionsValidationException>(() => _factory.Server);
+
+        Assert.Contains(key, failure.Message, StringComparison.Ordinal);
+    }
+
+    private CacheHost Host(Action<IServiceCollection>? services = null, Dictionary<string, string?>? settings = null, bool captureLogs = false)
+    {
+        foreach (var (key, value) in settings ?? [])
+        {
+            _factory.Settings[key] = value;
+        }
+
+        var factory = _factory.WithWebHostBuilder(builder =>
+        {
+            builder.ConfigureTestServices(test => services?.Invoke(test));
+            if (captureLogs)
+            {
+                builder.ConfigureLogging(logging => logging.AddFakeLogging());
+            }
+        });
+        return new CacheHost(factory);
+    }
+
+    private sealed class CacheHost(WebApplicationFactory<Program> factory) : IDisposable
+    {
+        private readonly MetricCollector<double> _validations = new(
+            factory.Services.GetRequiredService<IMeterFactory>(), AccountMetrics.MeterName, "accountapi.token.validation.duration");
+
+        public WebApplicationFactory<Program> Factory { get; } = factory;
+
+        public IServiceProvider Services => Factory.Services;
+
+        public ValidatedTokenCache Cache => Services.GetRequiredService<ValidatedTokenCache>();
+
+        /// <summary>The path each authenticated request took, in order.</summary>
+        public IReadOnlyList<string> Paths() =>
+            [.. _validations.GetMeasurementSnapshot().Select(measurement => (string)measurement.Tags[AccountMetrics.PathTag]!)];
+
+        public IReadOnlyList<FakeLogRecord> Logs() => Services.GetFakeLogCollector().GetSnapshot();
+
+        /// <summary>Asks JwtBearer's configuration manager for new metadata, as an unknown kid or the refresh interval would.</summary>
+        public async Task RefreshMetadataUntilAsync(Func<Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration, bool> condition)
+        {
+            var manager = Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager!;
+            manager.RequestRefresh();
+            // IdentityModel fetches in the background after a refresh request; there is no event to await.
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!condition(await manager.GetConfigurationAsync(CancellationToken.None)))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "The configuration manager did not fetch the new metadata within 10 s.");
+                await Task.Delay(20);
+            }
+        }
+
+        public void Dispose()
+        {
+            _validations.Dispose();
+            Factory.Dispose();
+        }
+    }
+}
