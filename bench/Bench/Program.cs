@@ -12,7 +12,9 @@ var baseline = Argument("--baseline") ?? throw new ArgumentException("--baseline
 var output = Argument("--out") ?? "bench/results/latest.json";
 var quick = args.Contains("--quick");
 var rounds = int.Parse(Argument("--rounds") ?? "2", CultureInfo.InvariantCulture);
-var duration = TimeSpan.FromSeconds(quick ? 2 : 8);
+var duration = TimeSpan.FromSeconds(int.Parse(Argument("--seconds") ?? (quick ? "2" : "8"), CultureInfo.InvariantCulture));
+// --only warm,cold: those scenarios (and the baseline) alone, e.g. to attach a profiler to the service (its pid is printed).
+var only = Argument("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
 var warmUp = TimeSpan.FromSeconds(quick ? 2 : 3);
 var coldTokens = quick ? 5_000 : 30_000;
 // 100,000 is the issue's figure, but the service's start-up grows quadratically with the tenancies (10,000: ≈14 s,
@@ -30,7 +32,7 @@ var minting = Stopwatch.StartNew();
 var mix = new TokenMix(authority, work);
 var (probeToken, probeTenancy) = mix.Probe();
 var warmFile = mix.Warm();
-var coldFile = mix.Cold(coldTokens);
+var coldFile = only is null || only.Contains("cold") ? mix.Cold(coldTokens) : warmFile;
 var refusedFile = mix.Refused();
 var largeFile = mix.Large(out var largeTokenBytes);
 Console.WriteLine($"bench: minted tokens in {minting.Elapsed.TotalSeconds:0.0} s ({coldTokens:N0} cold tokens, large token {largeTokenBytes:N0} bytes)");
@@ -52,20 +54,25 @@ Console.WriteLine($"bench: start → first authorized 200 {startSeconds:0.00} s;
 using var plain = ServiceProcess.Start(baseline, new Dictionary<string, string>(), name: "baseline");
 await ServiceProcess.WaitForAsync(() => AuthorizedAsync(plain.Url), TimeSpan.FromSeconds(60), "the baseline");
 var scaleStarted = Stopwatch.StartNew();
-using var scale = ServiceProcess.Start(service, settings, scaleRoot, "scale");
-string? scaleSkipped = null;
+string? scaleSkipped = only is null || only.Contains("scale-tenancies") ? null : "not selected by --only";
+using var scale = scaleSkipped is null ? ServiceProcess.Start(service, settings, scaleRoot, "scale") : null;
 double? scaleStartSeconds = null;
 try
 {
+    if (scale is null)
+    {
+        throw new TimeoutException(scaleSkipped);
+    }
+
     await ServiceProcess.WaitForAsync(() => AuthorizedAsync(scale.Url), scaleStartBudget, $"the service with {tenancies:N0} tenancies");
     scaleStartSeconds = scaleStarted.Elapsed.TotalSeconds;
     Console.WriteLine($"bench: the service with {tenancies:N0} tenancies answered its first authorized 200 after {scaleStartSeconds:0.0} s");
 }
 catch (TimeoutException)
 {
-    scaleSkipped = $"the service with {tenancies:N0} tenancies gave no authorized 200 within {scaleStartBudget.TotalSeconds:0} s of starting";
+    scaleSkipped ??= $"the service with {tenancies:N0} tenancies gave no authorized 200 within {scaleStartBudget.TotalSeconds:0} s of starting";
     Console.WriteLine($"bench: scale-tenancies skipped: {scaleSkipped}");
-    scale.Dispose();
+    scale?.Dispose();
 }
 
 Scenario[] scenarios =
@@ -81,11 +88,12 @@ ServiceProcess TargetOf(Scenario scenario) => scenario.Target switch
 {
     Target.Baseline => plain,
     Target.Service => api,
-    _ => scale,
+    _ => scale!,
 };
 
 Console.WriteLine($"bench: warming up ({warmUp.TotalSeconds:0} s per scenario)");
-scenarios = [.. scenarios.Where(s => s.Target != Target.ScaleService || scaleSkipped is null)];
+scenarios = [.. scenarios.Where(s => (s.Target != Target.ScaleService || scaleSkipped is null) && (only is null || s.Target == Target.Baseline || only.Contains(s.Name)))];
+Console.WriteLine($"bench: service pid {api.ProcessId}");
 foreach (var scenario in scenarios)
 {
     await Wrk.RunAsync(TargetOf(scenario).Url, scenario.RequestsFile, warmUp);

@@ -36,6 +36,8 @@ internal sealed class ServiceProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ProcessId => _process.Id;
+
     /// <summary>
     /// Starts <c>dotnet <paramref name="dll"/></c> on a free loopback port, in Production, with
     /// <paramref name="settings"/> as environment variables; the content root is <paramref name="contentRoot"/>

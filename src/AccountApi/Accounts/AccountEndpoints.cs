@@ -1,14 +1,20 @@
 using System.Security.Claims;
+using AccountApi.Authentication;
 using AccountApi.Authorization;
-using AccountApi.Entra;
 using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace AccountApi.Accounts;
 
 internal static class AccountEndpoints
 {
+    /// <summary>The account's generated serializer, first in the chain the endpoints' results are written with.</summary>
+    public static IHostApplicationBuilder AddAccountJson(this IHostApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, AccountJsonContext.Default));
+        return builder;
+    }
+
     public static RouteGroupBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/account")
@@ -50,16 +56,14 @@ internal static class AccountEndpoints
             return Refusal.Problem(context, RefusalReasons.TenantNotPermitted);
         }
 
+        var caller = CallerFacts.Of(user);
         return TypedResults.Ok(new AccountResponse(
-            Id: user.FindFirstValue(EntraClaimNames.ObjectId)!,
-            Name: user.FindFirstValue(JwtRegisteredClaimNames.Name),
-            Username: user.FindFirstValue(JwtRegisteredClaimNames.PreferredUsername),
-            DirectoryId: user.FindFirstValue(EntraClaimNames.TenantId)!,
+            Id: caller.ObjectId!,
+            Name: caller.Name,
+            Username: caller.Username,
+            DirectoryId: caller.DirectoryId!,
             Tenancy: new TenancyResponse(current.Name, current.DisplayName),
-            Scopes: SplitScopes(user),
-            Roles: [.. user.FindAll(EntraClaimNames.Roles).Select(claim => claim.Value)]));
+            Scopes: caller.Scopes,
+            Roles: caller.Roles));
     }
-
-    private static string[] SplitScopes(ClaimsPrincipal user) =>
-        [.. user.FindAll(EntraClaimNames.Scope).SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
 }

@@ -1,4 +1,4 @@
-using AccountApi.Entra;
+using AccountApi.Authentication;
 using Microsoft.AspNetCore.Authorization;
 
 namespace AccountApi.Authorization;
@@ -11,9 +11,12 @@ internal sealed class ScopeRequirement(IReadOnlyCollection<string> acceptedScope
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
     {
-        var satisfied = context.User.FindAll(EntraClaimNames.Scope)
-            .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Any(AcceptedScopes.Contains);
+        var satisfied = false;
+        foreach (var scope in CallerFacts.Of(context.User).Scopes)
+        {
+            satisfied |= AcceptedScopes.Contains(scope);
+        }
+
         context.Decide(requirement, satisfied, RefusalReasons.InsufficientScope);
         return Task.CompletedTask;
     }

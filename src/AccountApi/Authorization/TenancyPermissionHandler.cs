@@ -1,4 +1,4 @@
-using AccountApi.Entra;
+using AccountApi.Authentication;
 using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 
@@ -32,7 +32,7 @@ internal sealed class TenancyPermissionHandler(ILogger<TenancyPermissionHandler>
             TenancyResolution.Invalid => RefusalReasons.InvalidTenant,
             // No authenticated caller: the token requirements refuse first, and tenancies are not looked at.
             TenancyResolution.NotEvaluated => RefusalReasons.TenantNotPermitted,
-            _ => Permission(tenancy, context.User.FindFirst(EntraClaimNames.TenantId)?.Value),
+            _ => Permission(tenancy, CallerFacts.Of(context.User)),
         };
 
         if (refusal is null)
@@ -48,13 +48,13 @@ internal sealed class TenancyPermissionHandler(ILogger<TenancyPermissionHandler>
         return Task.CompletedTask;
     }
 
-    private string? Permission(TenancyContext tenancy, string? directory)
+    private string? Permission(TenancyContext tenancy, CallerFacts caller)
     {
         var detail = tenancy.Tenancy switch
         {
             null => "unknown tenancy",
             { Suspended: true } => "suspended tenancy",
-            { } found when !Guid.TryParse(directory, out var directoryId) || !found.Admits(directoryId) => $"directory {directory} is not admitted",
+            { } found when caller.Directory is not { } directoryId || !found.Admits(directoryId) => $"directory {caller.DirectoryId} is not admitted",
             _ => null,
         };
         if (detail is null)

@@ -1,9 +1,7 @@
 using System.Net.Sockets;
 using System.Net;
 using AccountApi.Authentication;
-using AccountApi.Entra;
 using AccountApi.Tenancy;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace AccountApi.RateLimiting;
 
@@ -52,10 +50,7 @@ internal static class RateLimitPartitions
             return null;
         }
 
-        var directory = user.FindFirst(EntraClaimNames.TenantId)?.Value;
-        return user.IsAppOnly()
-            ? $"app:{directory}/{user.FindFirst(JwtRegisteredClaimNames.Azp)?.Value}"
-            : $"user:{directory}/{user.FindFirst(EntraClaimNames.ObjectId)?.Value}";
+        return CallerFacts.Of(user).RateLimitPartition;
     }
 
     /// <summary>The tenancy the caller was permitted to use; a tenancy merely named in the header is not charged.</summary>

@@ -45,14 +45,18 @@ internal sealed class CachedBearerHandler(
         Context.Features.Set(presented);
         var result = await Context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         metrics.TokenValidated(TokenValidationPaths.Full, Stopwatch.GetElapsedTime(started));
-        if (!result.Succeeded || presented.Accepted is not { } accepted)
+        if (!result.Succeeded || ReadOnlyClaimsPrincipal.CopyOf(result.Principal) is not { } shared)
         {
             return result;
         }
 
-        var skew = jwtBearer.Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters.ClockSkew;
-        var principal = cache.Add(digest, accepted, result.Principal, skew);
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, result.Properties, Scheme.Name));
+        // Every request authenticated here sees a read-only principal, cached or not, so nothing depends on which it was.
+        if (presented.Accepted is { } accepted)
+        {
+            cache.Add(digest, accepted, shared, jwtBearer.Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters.ClockSkew);
+        }
+
+        return AuthenticateResult.Success(new AuthenticationTicket(shared, result.Properties, Scheme.Name));
     }
 
     // Exactly JwtBearer's reading of the header (values joined, "Bearer " in any case, trimmed), so that a hit can only

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AccountApi.Authentication;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AccountApi.TokenCache;
@@ -12,21 +13,21 @@ internal sealed class ReadOnlyClaimsPrincipal : ClaimsPrincipal
     private ReadOnlyClaimsPrincipal(ReadOnlyClaimsIdentity identity)
         : base(identity)
     {
+        Facts = CallerFacts.Read(this);
     }
+
+    /// <summary>What the service reads from the claims, read once for every request that shares this principal.</summary>
+    public CallerFacts Facts { get; }
 
     /// <summary>
     /// A read-only copy of <paramref name="principal"/>'s single identity. Built from the claims alone, so the copy
     /// keeps neither the token (<c>SecurityToken</c>, <c>BootstrapContext</c>) nor the validator's objects.
     /// </summary>
-    public static ReadOnlyClaimsPrincipal CopyOf(ClaimsPrincipal principal)
-    {
-        if (principal.Identities.SingleOrDefault() is not { IsAuthenticated: true } identity)
-        {
-            throw new ArgumentException("Only a principal with one authenticated identity can be cached.", nameof(principal));
-        }
-
-        return new ReadOnlyClaimsPrincipal(new ReadOnlyClaimsIdentity(identity));
-    }
+    /// <returns>Null unless <paramref name="principal"/> has exactly one identity, authenticated: the shape JwtBearer makes.</returns>
+    public static ReadOnlyClaimsPrincipal? CopyOf(ClaimsPrincipal principal) =>
+        principal.Identities.Count() == 1 && principal.Identity is ClaimsIdentity { IsAuthenticated: true } identity
+            ? new ReadOnlyClaimsPrincipal(new ReadOnlyClaimsIdentity(identity))
+            : null;
 
     public override void AddIdentity(ClaimsIdentity identity) => throw ReadOnlyClaimsIdentity.Shared();
 

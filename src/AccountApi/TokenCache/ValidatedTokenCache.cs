@@ -23,6 +23,7 @@ internal sealed class ValidatedTokenCache : IDisposable
 {
     private readonly MemoryCache _entries;
     private readonly long _minimumCharge;
+    private readonly long _maximumCharge;
     private readonly ITokenRevocationStore _revocations;
     private readonly TimeProvider _time;
     private readonly IOptionsMonitor<JwtBearerOptions> _jwtBearer;
@@ -43,6 +44,7 @@ internal sealed class ValidatedTokenCache : IDisposable
         var sizeLimit = settings.MaxMegabytes * 1024L * 1024L;
         Enabled = settings.Enabled;
         _minimumCharge = sizeLimit / settings.MaxEntries;
+        _maximumCharge = Math.Max(sizeLimit / 256, _minimumCharge);
         _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit, CompactionPercentage = 0.10 });
         _revocations = revocations;
         _time = time;
@@ -74,28 +76,27 @@ internal sealed class ValidatedTokenCache : IDisposable
         return null;
     }
 
-    /// <summary>
-    /// Remembers a token the full pipeline accepted and returns the principal to use from now on, for this request
-    /// too: the read-only copy that hits will share.
-    /// </summary>
-    public ClaimsPrincipal Add(string digest, AcceptedToken accepted, ClaimsPrincipal principal, TimeSpan clockSkew)
+    /// <summary>Remembers a token the full pipeline accepted, with the read-only principal that hits will share.</summary>
+    public void Add(string digest, AcceptedToken accepted, ReadOnlyClaimsPrincipal principal, TimeSpan clockSkew)
     {
         var notAfter = accepted.ExpiresAt + clockSkew;
         if (!Enabled || accepted.SigningKey is not { } key || IdentityOf(key) is not { } keyIdentity || notAfter <= _time.GetUtcNow())
         {
-            return principal;
+            return;
         }
 
-        var shared = ReadOnlyClaimsPrincipal.CopyOf(principal);
-        using (var entry = _entries.CreateEntry(digest))
+        // One entry may take at most 1/256 of the budget: a few huge tokens cannot push every other caller out.
+        var size = Math.Max(EstimatedBytes(principal), _minimumCharge);
+        if (size > _maximumCharge)
         {
-            entry.Value = new CachedToken(shared, notAfter, accepted.Subject, accepted.IssuedAt, keyIdentity);
-            entry.Size = Math.Max(EstimatedBytes(shared), _minimumCharge);
-            // The cache's own clock only reclaims memory; the hit check above decides with the validator's clock.
-            entry.AbsoluteExpiration = notAfter;
+            return;
         }
 
-        return shared;
+        using var entry = _entries.CreateEntry(digest);
+        entry.Value = new CachedToken(principal, notAfter, accepted.Subject, accepted.IssuedAt, keyIdentity);
+        entry.Size = size;
+        // The cache's own clock only reclaims memory; the hit check above decides with the service's clock.
+        entry.AbsoluteExpiration = notAfter;
     }
 
     public void Dispose() => _entries.Dispose();

@@ -16,7 +16,7 @@ public sealed class ReadOnlyClaimsPrincipalTests
     [Fact]
     public void Copy_CannotGainOrLoseClaimsOrIdentities()
     {
-        var shared = ReadOnlyClaimsPrincipal.CopyOf(s_validated);
+        var shared = ReadOnlyClaimsPrincipal.CopyOf(s_validated)!;
         var identity = (ClaimsIdentity)shared.Identity!;
 
         Assert.Throws<InvalidOperationException>(() => identity.AddClaim(new Claim("roles", "Admin")));
@@ -30,7 +30,7 @@ public sealed class ReadOnlyClaimsPrincipalTests
     [Fact]
     public void Copy_KeepsTheClaimsAndTheirCaseSensitiveLookUp_ButNotTheToken()
     {
-        var shared = ReadOnlyClaimsPrincipal.CopyOf(s_validated);
+        var shared = ReadOnlyClaimsPrincipal.CopyOf(s_validated)!;
         var identity = Assert.IsAssignableFrom<CaseSensitiveClaimsIdentity>(shared.Identity);
 
         Assert.True(identity.IsAuthenticated);
@@ -42,9 +42,16 @@ public sealed class ReadOnlyClaimsPrincipalTests
     }
 
     [Fact]
+    public void Copy_IsOnlyMadeOfOneAuthenticatedIdentity()
+    {
+        Assert.Null(ReadOnlyClaimsPrincipal.CopyOf(new ClaimsPrincipal(new ClaimsIdentity([new Claim("oid", "alice")]))));
+        Assert.Null(ReadOnlyClaimsPrincipal.CopyOf(new ClaimsPrincipal([new ClaimsIdentity("a"), new ClaimsIdentity("b")])));
+    }
+
+    [Fact]
     public void Clone_IsAPrivateCopyThatCanChange()
     {
-        var shared = ReadOnlyClaimsPrincipal.CopyOf(s_validated);
+        var shared = ReadOnlyClaimsPrincipal.CopyOf(s_validated)!;
 
         var copy = shared.Clone();
         ((ClaimsIdentity)copy.Identity!).AddClaim(new Claim("roles", "Admin"));

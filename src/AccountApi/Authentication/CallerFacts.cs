@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using AccountApi.Entra;
+using AccountApi.TokenCache;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace AccountApi.Authentication;
+
+/// <summary>
+/// What the service reads from a validated principal (rate-limit partition, authorization, the account), read once
+/// per token: a principal from <see cref="CachedBearerHandler"/> carries them, so a cache hit reads no claim again.
+/// </summary>
+internal sealed class CallerFacts
+{
+    private CallerFacts(ClaimsPrincipal user)
+    {
+        ObjectId = user.FindFirst(EntraClaimNames.ObjectId)?.Value;
+        DirectoryId = user.FindFirst(EntraClaimNames.TenantId)?.Value;
+        Directory = Guid.TryParse(DirectoryId, out var directory) ? directory : null;
+        Name = user.FindFirst(JwtRegisteredClaimNames.Name)?.Value;
+        Username = user.FindFirst(JwtRegisteredClaimNames.PreferredUsername)?.Value;
+        IsAppOnly = user.IsAppOnly();
+        Scopes = [.. user.FindAll(EntraClaimNames.Scope).SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+        Roles = [.. user.FindAll(EntraClaimNames.Roles).Select(claim => claim.Value)];
+        RateLimitPartition = IsAppOnly
+            ? $"app:{DirectoryId}/{user.FindFirst(JwtRegisteredClaimNames.Azp)?.Value}"
+            : $"user:{DirectoryId}/{ObjectId}";
+    }
+
+    /// <summary>The user's object id (<c>oid</c>).</summary>
+    public string? ObjectId { get; }
+
+    /// <summary>The directory (<c>tid</c>) as the token has it: the validator has made it the lower-case GUID.</summary>
+    public string? DirectoryId { get; }
+
+    public Guid? Directory { get; }
+
+    public string? Name { get; }
+
+    public string? Username { get; }
+
+    /// <inheritdoc cref="EntraPrincipal.IsAppOnly"/>
+    public bool IsAppOnly { get; }
+
+    /// <summary>The delegated scopes (<c>scp</c>, space-separated in the token).</summary>
+    public IReadOnlyList<string> Scopes { get; }
+
+    public IReadOnlyList<string> Roles { get; }
+
+    /// <summary>Whose per-caller budget the request spends: a user by directory and object id, an app by directory and client id.</summary>
+    public string RateLimitPartition { get; }
+
+    /// <summary>The facts of <paramref name="user"/>: carried by a principal from the cached scheme, read from the claims otherwise.</summary>
+    public static CallerFacts Of(ClaimsPrincipal user) => user is ReadOnlyClaimsPrincipal shared ? shared.Facts : new CallerFacts(user);
+
+    internal static CallerFacts Read(ClaimsPrincipal user) => new(user);
+}
