@@ -42,17 +42,6 @@ internal sealed class TenancyStore : IDisposable
         }
     }
 
-    private TenancyCatalog? Load(out IReadOnlyList<string> errors)
-    {
-        try
-        {
-            return TenancyCatalog.TryCreate(TenancyOptions.Bind(_configuration), out errors);
-        }
-        catch (InvalidOperationException exception)
-        {
-            // The binder names the key it could not convert (e.g. Suspended: "maybe").
-            errors = [exception.Message];
-            return null;
-        }
-    }
+    private TenancyCatalog? Load(out IReadOnlyList<string> errors) =>
+        TenancyCatalog.TryCreate(TenancyOptions.Bind(_configuration), out errors);
 }
