@@ -13,10 +13,10 @@ internal sealed class TenancyCatalog
 
     public TenancyInfo? Find(string name) => _tenancies.GetValueOrDefault(name);
 
-    /// <summary>Validates every definition; on any error returns no catalog and every message, each naming its key.</summary>
+    /// <summary>Validates every definition, after any binding errors; on any error returns no catalog and every message, each naming its key.</summary>
     public static TenancyCatalog? TryCreate(TenancyOptions options, out IReadOnlyList<string> errors)
     {
-        var failures = new List<string>();
+        var failures = new List<string>(options.BindingErrors);
         var tenancies = new Dictionary<string, TenancyInfo>(StringComparer.OrdinalIgnoreCase);
 
         foreach (var (name, definition) in options.Tenancies)

@@ -10,13 +10,7 @@ public static class TenancyExtensions
         // Bound without a change-token source on purpose: reloads go through TenancyStore, which keeps the last valid set
         // instead of throwing from inside the configuration reload.
         builder.Services.AddOptions<TenancyOptions>()
-            .Configure<IConfiguration>((options, configuration) =>
-            {
-                foreach (var (name, definition) in TenancyOptions.Bind(configuration).Tenancies)
-                {
-                    options.Tenancies[name] = definition;
-                }
-            })
+            .Configure<IConfiguration>(TenancySectionBinder.Bind)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TenancyOptions>, TenancyOptionsValidator>();
         builder.Services.AddSingleton<TenancyStore>();

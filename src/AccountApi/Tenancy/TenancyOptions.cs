@@ -7,20 +7,17 @@ public sealed class TenancyOptions
 
     public Dictionary<string, TenancyDefinition> Tenancies { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Keys of the section that could not be bound, each message naming its key; validation reports them.</summary>
+    internal List<string> BindingErrors { get; } = [];
+
     /// <summary>
-    /// Binds the section. A tenancy written with nothing bindable (<c>"DirectoryIds": []</c>) is kept as an empty
-    /// definition so that validation reports it, instead of the binder silently dropping it.
+    /// Binds the section (see <see cref="TenancySectionBinder"/>). A tenancy written with nothing bindable
+    /// (<c>"DirectoryIds": []</c>) is kept as an empty definition so that validation reports it.
     /// </summary>
     public static TenancyOptions Bind(IConfiguration configuration)
     {
         var options = new TenancyOptions();
-        var section = configuration.GetSection(SectionName);
-        section.Bind(options.Tenancies);
-        foreach (var tenancy in section.GetChildren())
-        {
-            options.Tenancies.TryAdd(tenancy.Key, new TenancyDefinition());
-        }
-
+        TenancySectionBinder.Bind(options, configuration);
         return options;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace AccountApi.Tenancy;
@@ -13,12 +14,14 @@ internal sealed class TenancyStore : IDisposable
     private readonly IDisposable _reloadSubscription;
     private volatile TenancyCatalog _catalog;
 
-    public TenancyStore(IConfiguration configuration, ILogger<TenancyStore> logger)
+    public TenancyStore(IConfiguration configuration, IOptionsMonitor<TenancyOptions> startupOptions, ILogger<TenancyStore> logger)
     {
         _configuration = configuration;
         _logger = logger;
-        // Start-up validation has already refused an invalid section; this only guards a store built without it.
-        _catalog = Load(out var errors) ?? throw new InvalidOperationException(string.Join(" ", errors));
+        // Starts from the section as ValidateOnStart bound it (the monitor's cached value): binding 100,000 tenancies
+        // again would double their share of start-up. Start-up validation has already refused an invalid section; this
+        // only guards a store built without it.
+        _catalog = TenancyCatalog.TryCreate(startupOptions.CurrentValue, out var errors) ?? throw new InvalidOperationException(string.Join(" ", errors));
         _reloadSubscription = ChangeToken.OnChange(configuration.GetReloadToken, Reload);
     }
 
@@ -42,17 +45,6 @@ internal sealed class TenancyStore : IDisposable
         }
     }
 
-    private TenancyCatalog? Load(out IReadOnlyList<string> errors)
-    {
-        try
-        {
-            return TenancyCatalog.TryCreate(TenancyOptions.Bind(_configuration), out errors);
-        }
-        catch (InvalidOperationException exception)
-        {
-            // The binder names the key it could not convert (e.g. Suspended: "maybe").
-            errors = [exception.Message];
-            return null;
-        }
-    }
+    private TenancyCatalog? Load(out IReadOnlyList<string> errors) =>
+        TenancyCatalog.TryCreate(TenancyOptions.Bind(_configuration), out errors);
 }

@@ -123,19 +123,22 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
         AssertNeverLogged(token);
     }
 
-    [Fact]
-    public async Task InvalidTenanciesReload_LogsWhyAndKeepsTheLastValidSet()
+    [Theory]
+    [InlineData("Tenancies:contoso:DirectoryIds:0", "not-a-guid")]
+    [InlineData("Tenancies:contoso:Suspended", "maybe")]
+    [InlineData("Tenancies:contoso:DirectoryIds:2", "fabfab00-0000-4000-8000-000000000002")]
+    public async Task InvalidTenanciesReload_LogsWhyAndKeepsTheLastValidSet(string key, string value)
     {
         using var host = WithCapturedLogs();
         var configuration = (IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>();
 
-        configuration["Tenancies:contoso:DirectoryIds:0"] = "not-a-guid";
+        configuration[key] = value;
         configuration.Reload();
 
         // Setting the key and reloading may each raise a change; every rejection names the key.
         var rejections = Logs(2002).Select(record => record.Message).ToList();
         Assert.NotEmpty(rejections);
-        Assert.All(rejections, rejection => Assert.Contains("Tenancies:contoso:DirectoryIds:0", rejection, StringComparison.Ordinal));
+        Assert.All(rejections, rejection => Assert.Contains(key, rejection, StringComparison.Ordinal));
         using var response = await SendAsync(host, factory.Authority.Sign(ContosoUser), "contoso");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

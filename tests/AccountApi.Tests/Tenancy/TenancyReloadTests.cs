@@ -52,6 +52,8 @@ public sealed class TenancyReloadTests : IDisposable
     [InlineData("""{ "Tenancies": { "globex": { "DirectoryIds": [ "not-a-guid" ] } } }""")]
     [InlineData("""{ "Tenancies": { "globex": { "DirectoryIds": [ "c0c0c0c0-0000-4000-8000-000000000001" ], "Suspended": "maybe" } } }""")]
     [InlineData("""{ "Tenancies": { "bad_name": { "DirectoryIds": [ "c0c0c0c0-0000-4000-8000-000000000001" ] } } }""")]
+    [InlineData("""{ "Tenancies": { "globex": { "DirectoryIds": { "0": "fabfab00-0000-4000-8000-000000000002", "2": "fabfab00-0000-4000-8000-000000000003" } } } }""")]
+    [InlineData("""{ "Tenancies": { "globex": { "DirectoryIds": [ "fabfab00-0000-4000-8000-000000000002" ], "DirectoyIds": [ "fabfab00-0000-4000-8000-000000000003" ] } } }""")]
     public async Task Reload_ThatWouldBeInvalid_KeepsTheLastValidSet(string invalidJson)
     {
         WriteTenancies(new { globex = new { DirectoryIds = new[] { ContosoDirectory } } });
