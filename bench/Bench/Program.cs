@@ -16,7 +16,7 @@ var duration = TimeSpan.FromSeconds(int.Parse(Argument("--seconds") ?? (quick ? 
 // --only warm,cold: those scenarios (and the baseline) alone, e.g. to attach a profiler to the service (its pid is printed).
 var only = Argument("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
 var warmUp = TimeSpan.FromSeconds(quick ? 2 : 3);
-// Three times what the validated-token cache holds by default, so that every cold request is a miss, --quick too.
+// Three times what the validated-token cache remembers by default, so that every cold request is a miss, --quick too.
 var coldTokens = 30_000;
 // The figure; the service binds its Tenancies section in one scan, so this starts in seconds.
 var tenancies = int.Parse(Argument("--tenancies") ?? "100000", CultureInfo.InvariantCulture);

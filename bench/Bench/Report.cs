@@ -35,7 +35,7 @@ internal static class Report
 
         var cycles = measurements.Where(m => m.Scenario == "cold").Select(m => m.Requests / (double)coldTokens).DefaultIfEmpty().Max();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  cold: each round sent each of the {coldTokens:N0} tokens up to {cycles:0.0} times, in a cycle three times longer than the validated-token cache holds (TokenCache:MaxEntries, 10,000 by default, least recently used out first): every request is a miss, validated in full and cached"));
+            $"  cold: each round sent each of the {coldTokens:N0} tokens up to {cycles:0.0} times, in a cycle three times longer than the validated-token cache remembers (TokenCache:MaxEntries, 10,000 by default; a token is cached on its second acceptance): nearly every request is a first use, validated in full"));
         foreach (var error in measurements.Where(m => m.Error is not null))
         {
             Console.WriteLine($"ERROR in round {error.Round}, {error.Scenario}: {error.Error}");

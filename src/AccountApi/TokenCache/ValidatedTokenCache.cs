@@ -23,6 +23,8 @@ internal sealed class ValidatedTokenCache : IDisposable
 {
     private readonly MemoryCache _entries;
     private readonly long _minimumCharge;
+    // Tokens seen once, by a 64-bit prefix of their digest; one slot each, overwritten by later tokens (no allocation).
+    private readonly ulong[] _seenOnce;
     private readonly long _maximumCharge;
     private readonly ITokenRevocationStore _revocations;
     private readonly TimeProvider _time;
@@ -45,6 +47,7 @@ internal sealed class ValidatedTokenCache : IDisposable
         Enabled = settings.Enabled;
         _minimumCharge = sizeLimit / settings.MaxEntries;
         _maximumCharge = Math.Max(sizeLimit / 256, _minimumCharge);
+        _seenOnce = new ulong[settings.MaxEntries];
         _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit, CompactionPercentage = 0.10 });
         _revocations = revocations;
         _time = time;
@@ -76,11 +79,17 @@ internal sealed class ValidatedTokenCache : IDisposable
         return null;
     }
 
-    /// <summary>Remembers a token the full pipeline accepted, with the read-only principal that hits will share.</summary>
+    /// <summary>
+    /// Remembers a token the full pipeline accepted, with the read-only principal that hits will share, on its second
+    /// acceptance: a token used once (a client's last request with it, a cycle of fresh tokens) is never kept, so it
+    /// costs neither memory nor the garbage collector's work of promoting it and finding it dead later. "Seen" is
+    /// forgotten as other new tokens take the slot, about <see cref="TokenCacheOptions.MaxEntries"/> of them later.
+    /// </summary>
     public void Add(string digest, AcceptedToken accepted, ReadOnlyClaimsPrincipal principal, TimeSpan clockSkew)
     {
         var notAfter = accepted.ExpiresAt + clockSkew;
-        if (!Enabled || accepted.SigningKey is not { } key || IdentityOf(key) is not { } keyIdentity || notAfter <= _time.GetUtcNow())
+        if (!Enabled || accepted.SigningKey is not { } key || IdentityOf(key) is not { } keyIdentity || notAfter <= _time.GetUtcNow()
+            || !SeenBefore(digest))
         {
             return;
         }
@@ -162,6 +171,23 @@ internal sealed class ValidatedTokenCache : IDisposable
         }
 
         return published;
+    }
+
+    // Whether the token was accepted before (and still remembered); if not, it is remembered now. A collision only
+    // admits a token one use early: what is served from the cache is still decided by the digest and the checks.
+    private bool SeenBefore(string digest)
+    {
+        Span<byte> prefix = stackalloc byte[12];
+        System.Buffers.Text.Base64Url.DecodeFromChars(digest.AsSpan(0, 16), prefix, out _, out _);
+        var mark = BitConverter.ToUInt64(prefix) | 1; // never 0, the empty slot
+        ref var slot = ref _seenOnce[(int)(mark % (ulong)_seenOnce.Length)];
+        if (Volatile.Read(ref slot) == mark)
+        {
+            return true;
+        }
+
+        Volatile.Write(ref slot, mark);
+        return false;
     }
 
     // kid and RFC 7638 thumbprint: a key republished under the same kid with other material is another key.

@@ -32,17 +32,19 @@ public sealed class ValidatedTokenCacheTests : IDisposable
     public void Dispose() => _factory.Dispose();
 
     [Fact]
-    public async Task RepeatedToken_IsServedFromTheCache_WithTheSameAnswer()
+    public async Task TokenUsedAgain_IsCachedOnItsSecondAcceptance_AndServedFromTheCacheWithTheSameAnswer()
     {
         using var host = Host();
         using var client = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
 
         using var first = await client.GetAsync("/account/me");
+        Assert.Equal(0, host.Cache.Count);
         using var second = await client.GetAsync("/account/me");
+        using var third = await client.GetAsync("/account/me");
 
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
-        Assert.Equal([TokenValidationPaths.Full, TokenValidationPaths.Cached], host.Paths());
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await third.Content.ReadAsStringAsync());
+        Assert.Equal([TokenValidationPaths.Full, TokenValidationPaths.Full, TokenValidationPaths.Cached], host.Paths());
         Assert.Equal(1, host.Cache.Count);
     }
 
@@ -57,7 +59,7 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         var token = ContosoUser with { Expires = DateTimeOffset.UtcNow.AddSeconds(6) };
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(token.Expires.ToUnixTimeSeconds());
         using var client = host.Factory.CreateClient(_factory.Authority.Sign(token), "contoso");
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+        await CacheAsync(client);
         using var beforeExpiry = await client.GetAsync("/account/me");
 
         await Task.Delay(expiresAt + skew + TimeSpan.FromMilliseconds(300) - DateTimeOffset.UtcNow);
@@ -65,7 +67,7 @@ public sealed class ValidatedTokenCacheTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, beforeExpiry.StatusCode);
         await ProblemAssert.RefusedAsync(expired, "invalid_token");
-        Assert.Equal([TokenValidationPaths.Full, TokenValidationPaths.Cached, TokenValidationPaths.Full], host.Paths());
+        Assert.Equal([TokenValidationPaths.Full, TokenValidationPaths.Full, TokenValidationPaths.Cached, TokenValidationPaths.Full], host.Paths());
         Assert.Equal(0, host.Cache.Count);
     }
 
@@ -77,14 +79,14 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         using var host = Host(services => services.AddSingleton<TimeProvider>(clock));
         var token = ContosoUser with { Expires = clock.GetUtcNow().AddMinutes(5) };
         using var client = host.Factory.CreateClient(_factory.Authority.Sign(token), "contoso");
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+        await CacheAsync(client);
 
         clock.Advance(TimeSpan.FromMinutes(5) + ConfigureEntraIdJwtBearer.ClockSkew - TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
         clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
 
-        Assert.Equal([TokenValidationPaths.Full, TokenValidationPaths.Cached, TokenValidationPaths.Full], host.Paths());
+        Assert.Equal([TokenValidationPaths.Full, TokenValidationPaths.Full, TokenValidationPaths.Cached, TokenValidationPaths.Full], host.Paths());
     }
 
     [Fact]
@@ -93,7 +95,8 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         using var host = Host();
         var jwt = _factory.Authority.Sign(ContosoUser);
         using var client = host.Factory.CreateClient(jwt, "contoso");
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+        await CacheAsync(client);
+        Assert.Equal(1, host.Cache.Count);
 
         await host.Services.GetRequiredService<ITokenRevocationStore>()
             .RevokeTokenAsync(AccessTokenDigest.Of(jwt), ContosoUser.Expires, CancellationToken.None);
@@ -109,7 +112,7 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         using var host = Host();
         var alice = ContosoUser with { ClientCapabilities = ["cp1"] };
         using var client = host.Factory.CreateClient(_factory.Authority.Sign(alice), "contoso");
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+        await CacheAsync(client);
 
         await host.Services.GetRequiredService<ITokenRevocationStore>().RevokeSubjectAsync(
             new RevocationSubject(ContosoDirectory, alice.ObjectId), DateTimeOffset.UtcNow, CancellationToken.None);
@@ -126,8 +129,8 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         using var host = Host(captureLogs: true);
         using var alice = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
         using var bob = host.Factory.CreateClient(_factory.Authority.Sign(FabrikamUser), "fabrikam");
-        Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync("/account/me")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await bob.GetAsync("/account/me")).StatusCode);
+        await CacheAsync(alice);
+        await CacheAsync(bob);
         Assert.Equal(2, host.Cache.Count);
 
         var newKey = _factory.Authority.RotateSigningKey();
@@ -142,7 +145,7 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         await ProblemAssert.RefusedAsync(await bob.GetAsync("/account/me"), "invalid_token");
         // A token signed with the new key is accepted and cached.
         using var carol = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
-        Assert.Equal(HttpStatusCode.OK, (await carol.GetAsync("/account/me")).StatusCode);
+        await CacheAsync(carol);
         Assert.Equal(1, host.Cache.Count);
     }
 
@@ -154,7 +157,7 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         using var host = Host();
         var jwt = _factory.Authority.Sign(ContosoUser);
         using var genuine = host.Factory.CreateClient(jwt, "contoso");
-        Assert.Equal(HttpStatusCode.OK, (await genuine.GetAsync("/account/me")).StatusCode);
+        await CacheAsync(genuine);
 
         var position = jwt.Length - fromEnd;
         var tampered = string.Concat(jwt.AsSpan(0, position), jwt[position] == 'A' ? "B" : "A", jwt.AsSpan(position + 1));
@@ -171,7 +174,7 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         using var host = Host();
         var jwt = _factory.Authority.Sign(ContosoUser);
         using var client = host.Factory.CreateClient(jwt, "contoso");
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+        await CacheAsync(client);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
         request.Headers.TryAddWithoutValidation("Authorization", ["Bearer " + jwt, "Bearer " + jwt]);
@@ -185,7 +188,7 @@ public sealed class ValidatedTokenCacheTests : IDisposable
     {
         using var host = Host(settings: new() { ["TokenCache:MaxEntries"] = "50" });
         using var genuine = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
-        Assert.Equal(HttpStatusCode.OK, (await genuine.GetAsync("/account/me")).StatusCode);
+        await CacheAsync(genuine);
 
         // Well-formed tokens an attacker can make at no cost: real claims, a published kid, signatures that do not verify;
         // unknown keys; and each variant of a header the handler could mistake for a bearer token.
@@ -215,7 +218,7 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         for (var i = 0; i < 60; i++)
         {
             using var client = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+            await CacheAsync(client);
             Assert.InRange(host.Cache.Count, 0, 20);
         }
     }
@@ -229,10 +232,31 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         for (var i = 0; i < 450; i++)
         {
             using var client = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+            await CacheAsync(client);
         }
 
         Assert.InRange(host.Cache.Count, 100, 400);
+    }
+
+    [Fact]
+    public async Task StreamOfTokensUsedOnce_NeverEntersTheCache_NorPushesOutATokenInUse()
+    {
+        using var host = Host(settings: new() { ["TokenCache:MaxEntries"] = "50" });
+        using var regular = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
+        await CacheAsync(regular);
+
+        for (var i = 0; i < 200; i++)
+        {
+            using var once = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
+            Assert.Equal(HttpStatusCode.OK, (await once.GetAsync("/account/me")).StatusCode);
+            if (i % 20 == 0)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await regular.GetAsync("/account/me")).StatusCode);
+            }
+        }
+
+        Assert.Equal(1, host.Cache.Count);
+        Assert.Equal(10, host.Paths().Count(path => path == TokenValidationPaths.Cached));
     }
 
     [Fact]
@@ -273,6 +297,16 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         var failure = Assert.ThrowsAny<OptionsValidationException>(() => _factory.Server);
 
         Assert.Contains(key, failure.Message, StringComparison.Ordinal);
+    }
+
+    // A token is cached on its second acceptance: two requests, both accepted.
+    private static async Task CacheAsync(HttpClient client)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await client.GetAsync("/account/me");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
     }
 
     private CacheHost Host(Action<IServiceCollection>? services = null, Dictionary<string, string?>? settings = null, bool captureLogs = false)
