@@ -28,6 +28,18 @@ using var authority = new TestAuthority($"http://127.0.0.1:{authorityPort}/");
 await using var loopback = new LoopbackAuthority(authority, authorityPort);
 await loopback.StartAsync();
 
+// --startup-only [--passes N] [--load-seconds S] [--also NAME=DLL[;VARIABLE=VALUE...] ...]: start-up and memory
+// alone, the service against variants of it and the baseline (StartupProbe.cs).
+if (args.Contains("--startup-only"))
+{
+    var also = args.Select((a, i) => (a, i)).Where(p => p.a == "--also" && p.i + 1 < args.Length).Select(p => StartupProbe.Variant(args[p.i + 1]));
+    var apps = also.Prepend(new("service", service)).Append(new("baseline", baseline)).ToList();
+    var exit = await StartupProbe.RunAsync(authority, work, apps, int.Parse(Argument("--passes") ?? "3", CultureInfo.InvariantCulture),
+        TimeSpan.FromSeconds(int.Parse(Argument("--load-seconds") ?? "5", CultureInfo.InvariantCulture)));
+    Directory.Delete(work, recursive: true);
+    return exit;
+}
+
 var minting = Stopwatch.StartNew();
 var mix = new TokenMix(authority, work);
 var (probeToken, probeTenancy) = mix.Probe();

@@ -82,6 +82,18 @@ internal sealed class ServiceProcess : IDisposable
         return long.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// CPU time the process has used so far (user + system), in seconds: less sensitive than wall time to other work
+    /// on a shared machine.
+    /// </summary>
+    public double CpuSeconds()
+    {
+        // /proc/PID/stat: the command name in parentheses may hold spaces; utime and stime are fields 14 and 15.
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     /// <summary>Polls <paramref name="condition"/> until it holds; connection failures count as "not yet".</summary>
     public static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, TimeSpan? interval = null)
     {

@@ -41,6 +41,8 @@ internal static class AuthenticationExtensions
         // After JwtBearer's own post-configuration: the authority's metadata with a bounded wait and an outage state.
         services.AddSingleton<AuthorityHealth>();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, ConfigureAuthorityMetadata>();
+        // The metadata fetched in the background as the host starts, so that the first request does not wait for it.
+        services.AddHostedService<AuthorityMetadataWarmUp>();
         return builder;
     }
 }

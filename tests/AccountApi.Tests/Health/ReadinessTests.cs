@@ -26,8 +26,9 @@ public sealed class ReadinessTests : IDisposable
     [Fact]
     public async Task Ready_WhileTheAuthorityIsDown_Returns503_AndRecoversWithIt_WhileLiveStays200()
     {
-        using var client = _factory.CreateClient();
+        // Down before the service starts: once it has the metadata (fetched at start), an outage no longer matters.
         _factory.Authority.MetadataAvailable = false;
+        using var client = _factory.CreateClient();
 
         using var down = await client.GetAsync("/health/ready");
         using var liveWhileDown = await client.GetAsync("/health/live");
@@ -38,6 +39,21 @@ public sealed class ReadinessTests : IDisposable
         Assert.Equal("Unhealthy", await down.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, liveWhileDown.StatusCode);
         Assert.Equal(HttpStatusCode.OK, up.StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_FetchesTheAuthorityMetadata_BeforeAnyRequest()
+    {
+        // Starting the host sends no request; the discovery document and the keys are fetched in the background.
+        _ = _factory.Server;
+
+        var waited = TimeProvider.System.GetTimestamp();
+        while (_factory.Authority.MetadataRequests < 2 && TimeProvider.System.GetElapsedTime(waited) < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(_factory.Authority.MetadataRequests >= 2, $"{_factory.Authority.MetadataRequests} metadata requests after start");
     }
 
     [Fact]

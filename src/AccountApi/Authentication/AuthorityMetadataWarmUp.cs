@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+
+namespace AccountApi.Authentication;
+
+/// <summary>
+/// Asks JwtBearer's configuration manager for the authority's metadata once, in the background, as the host starts,
+/// so that the first request finds the discovery document and keys cached (or being fetched) instead of fetching them
+/// itself: on the benchmark's loopback authority this takes the fetch (≈0.2 s on 2 cores) off the first 200.
+/// It shares JwtBearer's cache, backchannel and outage state, never blocks or fails start-up, and reports nothing of
+/// its own: a failed fetch is logged once by <see cref="AuthorityHealth"/> and retried by the next request.
+/// </summary>
+internal sealed class AuthorityMetadataWarmUp(IServiceProvider services) : IHostedLifecycleService, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    // StartingAsync runs before any hosted service's StartAsync, so the fetch overlaps building the request pipeline
+    // and starting Kestrel instead of following them.
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        _ = Task.Run(WarmUpAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        _stopping.Cancel();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task WarmUpAsync()
+    {
+        try
+        {
+            // Resolved here, in the background, not injected: building JwtBearer's options (and all they depend on)
+            // must neither delay start-up nor fail it before the options validation names the setting to fix.
+            var jwtBearer = services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>();
+            if (jwtBearer.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager is { } manager)
+            {
+                await manager.GetConfigurationAsync(_stopping.Token).ConfigureAwait(false);
+            }
+        }
+#pragma warning disable CA1031 // Best effort: whatever failed here, the first request that needs the metadata tries again and reports it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+}
