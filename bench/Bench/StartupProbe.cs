@@ -9,9 +9,9 @@ namespace AccountApi.Bench;
 /// <summary>
 /// <c>bench/run --startup-only</c>: start-up and memory alone, in about a minute instead of the full benchmark. Each
 /// pass starts every published app afresh, one at a time (the service, any <c>--also</c> variants, the baseline),
-/// and takes: process start → first authorized 200 (polled every 5 ms, as the full run does), resident memory 2 s
-/// later, and requests/s and resident memory after a short warm load. Passes alternate the apps, so machine drift
-/// hits all alike; medians are printed at the end.
+/// and takes: process start → first authorized 200 (polled every 5 ms, as the full run does) and the CPU time used
+/// by then, resident memory 2 s later, and requests/s and resident memory after a short warm load. Passes alternate
+/// the apps, so machine drift hits all alike; medians are printed at the end.
 /// </summary>
 internal static class StartupProbe
 {
