@@ -1,5 +1,4 @@
 using AccountApi.Authentication;
-using AccountApi.Entra;
 using Microsoft.AspNetCore.Authorization;
 
 namespace AccountApi.Authorization;
@@ -15,7 +14,7 @@ internal sealed class AppRoleRequirement(string role) : AuthorizationHandler<App
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AppRoleRequirement requirement)
     {
         var user = context.User;
-        var satisfied = user.Identity?.IsAuthenticated == true && user.IsAppOnly() && user.HasClaim(EntraClaimNames.Roles, Role);
+        var satisfied = user.Identity?.IsAuthenticated == true && CallerFacts.Of(user) is { IsAppOnly: true } caller && caller.Roles.Contains(Role);
         context.Decide(requirement, satisfied, RefusalReasons.RoleRequired);
         return Task.CompletedTask;
     }

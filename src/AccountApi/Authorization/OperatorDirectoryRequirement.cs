@@ -1,4 +1,4 @@
-using AccountApi.Entra;
+using AccountApi.Authentication;
 using AccountApi.Revocation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -19,7 +19,7 @@ internal sealed class OperatorDirectoryRequirement(IOptions<RevocationOptions> o
     {
         // A route tid that is not a GUID names no directory: the endpoint answers 400 and revokes nothing.
         var satisfied = context.Resource is HttpContext http
-            && Guid.TryParse(context.User.FindFirst(EntraClaimNames.TenantId)?.Value, out var own)
+            && CallerFacts.Of(context.User).Directory is { } own
             && (!Guid.TryParse(http.GetRouteValue(RouteValue) as string, out var target)
                 || own == target
                 || options.Value.OperatorDirectories.Contains(own));
