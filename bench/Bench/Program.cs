@@ -149,4 +149,5 @@ async Task<bool> AuthorizedAsync(string url)
     return response.StatusCode == HttpStatusCode.OK;
 }
 
-string? Argument(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+// The last occurrence wins: bench/run passes its defaults (--out) before the caller's arguments.
+string? Argument(string name) => Array.LastIndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;

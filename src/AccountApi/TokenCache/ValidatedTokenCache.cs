@@ -21,10 +21,14 @@ namespace AccountApi.TokenCache;
 /// </summary>
 internal sealed class ValidatedTokenCache : IDisposable
 {
+    // Slots a bucket of the "accepted once" memory has: eight 64-bit marks, one cache line.
+    private const int SeenWays = 8;
+
     private readonly MemoryCache _entries;
     private readonly long _minimumCharge;
-    // Tokens seen once, by a 64-bit prefix of their digest; one slot each, overwritten by later tokens (no allocation).
+    // Tokens accepted once and not cached yet, by 64 bits of their digest, in buckets of SeenWays slots (no allocation).
     private readonly ulong[] _seenOnce;
+    private readonly int _seenBuckets;
     private readonly long _maximumCharge;
     private readonly ITokenRevocationStore _revocations;
     private readonly TimeProvider _time;
@@ -47,7 +51,8 @@ internal sealed class ValidatedTokenCache : IDisposable
         Enabled = settings.Enabled;
         _minimumCharge = sizeLimit / settings.MaxEntries;
         _maximumCharge = Math.Max(sizeLimit / 256, _minimumCharge);
-        _seenOnce = new ulong[settings.MaxEntries];
+        _seenBuckets = (settings.MaxEntries + SeenWays - 1) / SeenWays;
+        _seenOnce = new ulong[_seenBuckets * SeenWays];
         _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit, CompactionPercentage = 0.10 });
         _revocations = revocations;
         _time = time;
@@ -173,20 +178,36 @@ internal sealed class ValidatedTokenCache : IDisposable
         return published;
     }
 
-    // Whether the token was accepted before (and still remembered); if not, it is remembered now. A collision only
-    // admits a token one use early: what is served from the cache is still decided by the digest and the checks.
+    // Whether the token was accepted before and is still remembered; if not, it is remembered now. A token is looked
+    // for in one bucket of SeenWays slots, and its slot is freed when it is admitted. Tokens that share a bucket and
+    // are used in turn (as a load tool or a cyclic client does) do not take each other's slot until more than
+    // SeenWays of them are in use there at once: with one slot a token, a fixed rotation of two tokens whose slots
+    // collided never admitted either. A collision of the 64 bits only admits a token one use early: what is served
+    // from the cache is still decided by the whole digest and the checks.
     private bool SeenBefore(string digest)
     {
         Span<byte> prefix = stackalloc byte[12];
         System.Buffers.Text.Base64Url.DecodeFromChars(digest.AsSpan(0, 16), prefix, out _, out _);
         var mark = BitConverter.ToUInt64(prefix) | 1; // never 0, the empty slot
-        ref var slot = ref _seenOnce[(int)(mark % (ulong)_seenOnce.Length)];
-        if (Volatile.Read(ref slot) == mark)
+        var bucket = _seenOnce.AsSpan((int)(BitConverter.ToUInt32(prefix[8..]) % (uint)_seenBuckets) * SeenWays, SeenWays);
+        var empty = -1;
+        for (var way = 0; way < bucket.Length; way++)
         {
-            return true;
+            var held = Volatile.Read(ref bucket[way]);
+            if (held == mark)
+            {
+                Volatile.Write(ref bucket[way], 0);
+                return true;
+            }
+
+            if (held == 0 && empty < 0)
+            {
+                empty = way;
+            }
         }
 
-        Volatile.Write(ref slot, mark);
+        // A full bucket gives up a slot chosen by the newcomer's bits: no fixed order of tokens always evicts the same one.
+        Volatile.Write(ref bucket[empty >= 0 ? empty : (int)((mark >> 1) % SeenWays)], mark);
         return false;
     }
 

@@ -239,6 +239,32 @@ public sealed class ValidatedTokenCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task TokensUsedInAFixedRotation_AreAllCached()
+    {
+        // A load tool or a client cycling through its users sends tokens in a fixed order. With one "accepted once"
+        // slot a token (and only odd slots in use), two tokens whose slots collided took it from each other forever
+        // and were never cached: about 15% of the benchmark's 1,000 warm users. 30 tokens in a cache of 300 collided
+        // in about 19 runs of 20.
+        using var host = Host(settings: new() { ["TokenCache:MaxEntries"] = "300" });
+        var clients = Enumerable.Range(0, 30)
+            .Select(_ => host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso"))
+            .ToList();
+
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var client in clients)
+            {
+                using var response = await client.GetAsync("/account/me");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+        }
+
+        clients.ForEach(client => client.Dispose());
+        Assert.Equal(30, host.Cache.Count);
+        Assert.All(host.Paths().TakeLast(30), path => Assert.Equal(TokenValidationPaths.Cached, path));
+    }
+
+    [Fact]
     public async Task StreamOfTokensUsedOnce_NeverEntersTheCache_NorPushesOutATokenInUse()
     {
         using var host = Host(settings: new() { ["TokenCache:MaxEntries"] = "50" });
