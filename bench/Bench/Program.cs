@@ -118,11 +118,13 @@ for (var round = 1; round <= rounds; round++)
     foreach (var scenario in scenarios)
     {
         var target = TargetOf(scenario);
+        var cpuBefore = target.CpuSeconds();
         var result = await Wrk.RunAsync(target.Url, scenario.RequestsFile, duration);
+        var cpuMicroseconds = (target.CpuSeconds() - cpuBefore) * 1e6 / Math.Max(result.Requests, 1);
         baselineRate ??= result.RequestsPerSecond;
         var measurement = new Measurement(round, scenario.Name, result.RequestsPerSecond, result.RequestsPerSecond / baselineRate.Value,
             result.P50Ms, result.P99Ms, result.P999Ms, result.Requests, result.Non2xx, result.SocketErrors,
-            target.ResidentKilobytes() / 1024.0, scenario.Error(result));
+            target.ResidentKilobytes() / 1024.0, cpuMicroseconds, scenario.Error(result));
         measurements.Add(measurement);
         Report.PrintProgress(measurement);
     }

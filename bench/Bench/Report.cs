@@ -10,19 +10,19 @@ internal static class Report
 
     public static void PrintProgress(Measurement m) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bench: round {m.Round} {m.Scenario,-16} {m.RequestsPerSecond,9:N0} req/s  {m.RatioToBaseline:0.00}×  p99 {m.P99Ms:0.00} ms{(m.Error is null ? "" : "  ERROR: " + m.Error)}"));
+            $"bench: round {m.Round} {m.Scenario,-16} {m.RequestsPerSecond,9:N0} req/s  {m.RatioToBaseline:0.00}×  p99 {m.P99Ms:0.00} ms  CPU {m.CpuMicrosecondsPerRequest:0.0} µs/request{(m.Error is null ? "" : "  ERROR: " + m.Error)}"));
 
     public static void Print(IReadOnlyList<Scenario> scenarios, IReadOnlyList<Measurement> measurements, IReadOnlyList<Goal> goals,
         double startSeconds, double idleMegabytes, int coldTokens)
     {
         Console.WriteLine();
-        Console.WriteLine("| round | scenario | requests/s | ÷ baseline | p50 ms | p99 ms | p99.9 ms | non-2xx | socket errors | RSS after MB |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| round | scenario | requests/s | ÷ baseline | p50 ms | p99 ms | p99.9 ms | non-2xx | socket errors | RSS after MB | server CPU µs/request |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var m in measurements)
         {
             var error = m.Error is null ? "" : " **ERROR**";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {m.Round} | {m.Scenario}{error} | {m.RequestsPerSecond:N0} | {m.RatioToBaseline:0.00} | {m.P50Ms:0.00} | {m.P99Ms:0.00} | {m.P999Ms:0.00} | {m.Non2xx:N0} | {m.SocketErrors:N0} | {m.ResidentMegabytes:0} |"));
+                $"| {m.Round} | {m.Scenario}{error} | {m.RequestsPerSecond:N0} | {m.RatioToBaseline:0.00} | {m.P50Ms:0.00} | {m.P99Ms:0.00} | {m.P999Ms:0.00} | {m.Non2xx:N0} | {m.SocketErrors:N0} | {m.ResidentMegabytes:0} | {m.CpuMicrosecondsPerRequest:0.0} |"));
         }
 
         Console.WriteLine();

@@ -48,4 +48,6 @@ internal sealed record Measurement(
     long Non2xx,
     long SocketErrors,
     double ResidentMegabytes,
+    // The server's CPU time (user + system) per request: steadier than requests/s when wrk and other work share the cores.
+    double CpuMicrosecondsPerRequest,
     string? Error);

@@ -39,7 +39,7 @@ internal static class ProxyExtensions
     {
         var proxies = app.ApplicationServices.GetRequiredService<IOptions<ProxyOptions>>();
         // ForwardedHeaders with no known proxy at all checks no address and trusts everyone: without configured
-        // proxies it must not run.
-        return app.UseWhen(_ => proxies.Value.IsConfigured, trusted => trusted.UseForwardedHeaders());
+        // proxies it must not run. Decided once, as the pipeline is built: the section is read at start only.
+        return proxies.Value.IsConfigured ? app.UseForwardedHeaders() : app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Net;
+using Microsoft.AspNetCore.Http.Features;
 using AccountApi.Authentication;
 using AccountApi.Tenancy;
 
@@ -17,7 +18,9 @@ internal static class RateLimitPartitions
     /// <summary>The client address; an IPv6 client by its /64, which one host usually holds whole and could rotate through.</summary>
     public static string? ClientAddress(HttpContext context)
     {
-        var address = context.Connection.RemoteIpAddress;
+        // The connection feature itself (which ForwardedHeaders rewrites), not context.Connection, which is allocated
+        // for the request on first use.
+        var address = context.Features.Get<IHttpConnectionFeature>()?.RemoteIpAddress;
         if (address is null)
         {
             // No address (a Unix socket, an in-process server): such requests share one budget rather than escape it.

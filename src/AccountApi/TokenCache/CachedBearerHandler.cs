@@ -27,21 +27,23 @@ internal sealed class CachedBearerHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (BearerToken(Request) is not { } token)
+        var authorization = Request.Headers.Authorization.ToString();
+        if (BearerToken(authorization) is not { } token)
         {
             // JwtBearer's own answer for a request without a token (no result), so that nothing differs from it.
             return await Context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         }
 
         var started = Stopwatch.GetTimestamp();
-        var digest = AccessTokenDigest.Of(token);
+        // Hashed where it lies in the header: a hit copies nothing out of the request.
+        var digest = AccessTokenDigest.Of(authorization.AsSpan(token));
         if (await cache.FindAsync(digest, Context.RequestAborted) is { } cached)
         {
             metrics.TokenValidated(TokenValidationPaths.Cached, Stopwatch.GetElapsedTime(started));
             return AuthenticateResult.Success(new AuthenticationTicket(cached, Scheme.Name));
         }
 
-        var presented = new PresentedToken(token, digest);
+        var presented = new PresentedToken(authorization[token], digest);
         Context.Features.Set(presented);
         var result = await Context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         metrics.TokenValidated(TokenValidationPaths.Full, Stopwatch.GetElapsedTime(started));
@@ -59,14 +61,20 @@ internal sealed class CachedBearerHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(shared, result.Properties, Scheme.Name));
     }
 
-    // Exactly JwtBearer's reading of the header (values joined, "Bearer " in any case, trimmed), so that a hit can only
-    // be for the very string JwtBearer validated: PresentedToken.Accept compares them before anything is cached.
-    private static string? BearerToken(HttpRequest request)
+    // Where the token lies in the header, read exactly as JwtBearer reads it (values joined, "Bearer " in any case,
+    // trimmed), so that a hit can only be for the very string JwtBearer validated: PresentedToken.Accept compares them
+    // before anything is cached.
+    private static Range? BearerToken(string authorization)
     {
-        string authorization = request.Headers.Authorization.ToString();
-        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            && authorization["Bearer ".Length..].Trim() is { Length: > 0 } token
-            ? token
-            : null;
+        const string Bearer = "Bearer ";
+        if (!authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var value = authorization.AsSpan(Bearer.Length);
+        var token = value.Trim();
+        var start = Bearer.Length + (value.Length - value.TrimStart().Length);
+        return token.IsEmpty ? null : start..(start + token.Length);
     }
 }
