@@ -87,6 +87,22 @@ catch (TimeoutException)
     scale?.Dispose();
 }
 
+// --also NAME=DLL[;VARIABLE=VALUE...]: variants of the service (another build, other settings) under the warm traffic
+// in the same rounds, so that a change is compared with the service side by side rather than across noisy runs.
+var variants = new Dictionary<string, ServiceProcess>();
+foreach (var variant in args.Select((a, i) => (a, i)).Where(p => p.a == "--also" && p.i + 1 < args.Length).Select(p => StartupProbe.Variant(args[p.i + 1])))
+{
+    var variantSettings = new Dictionary<string, string>(settings);
+    foreach (var (key, value) in variant.Environment ?? new Dictionary<string, string>())
+    {
+        variantSettings[key] = value;
+    }
+
+    var process = ServiceProcess.Start(variant.Dll, variantSettings, name: variant.Name);
+    variants["warm@" + variant.Name] = process;
+    await ServiceProcess.WaitForAsync(() => AuthorizedAsync(process.Url), TimeSpan.FromSeconds(60), $"the variant {variant.Name}");
+}
+
 Scenario[] scenarios =
 [
     new("baseline", Target.Baseline, warmFile, true, "plain minimal API, same JSON shape, no authentication"),
@@ -95,16 +111,18 @@ Scenario[] scenarios =
     new("refused", Target.Service, refusedFile, false, "tampered (published kid, bad signature), unknown kid, malformed"),
     new("scale-tenancies", Target.ScaleService, warmFile, true, $"warm traffic, {tenancies:N0} tenancies configured"),
     new("large-token", Target.Service, largeFile, true, $"warm traffic, {largeTokenBytes:N0}-byte tokens with 580 xms_cc claims"),
+    .. variants.Keys.Select(name => new Scenario(name, Target.Variant, warmFile, true, $"warm traffic, the variant {name[5..]} (--also)")),
 ];
 ServiceProcess TargetOf(Scenario scenario) => scenario.Target switch
 {
     Target.Baseline => plain,
     Target.Service => api,
+    Target.Variant => variants[scenario.Name],
     _ => scale!,
 };
 
 Console.WriteLine($"bench: warming up ({warmUp.TotalSeconds:0} s per scenario)");
-scenarios = [.. scenarios.Where(s => (s.Target != Target.ScaleService || scaleSkipped is null) && (only is null || s.Target == Target.Baseline || only.Contains(s.Name)))];
+scenarios = [.. scenarios.Where(s => (s.Target != Target.ScaleService || scaleSkipped is null) && (only is null || s.Target is Target.Baseline or Target.Variant || only.Contains(s.Name)))];
 Console.WriteLine($"bench: service pid {api.ProcessId}");
 foreach (var scenario in scenarios)
 {
@@ -139,6 +157,11 @@ if (scaleStartSeconds is { } seconds)
 
 Report.WriteJson(output, scenarios, measurements, goals, new(startSeconds, idleMegabytes, tenancies, scaleStartSeconds, scaleSkipped, coldTokens), quick, duration);
 Console.WriteLine($"bench: figures written to {output}");
+foreach (var variant in variants.Values)
+{
+    variant.Dispose();
+}
+
 Directory.Delete(work, recursive: true);
 return measurements.Any(m => m.Error is not null) ? 1 : 0;
 

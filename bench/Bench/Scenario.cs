@@ -6,6 +6,8 @@ internal enum Target
     Baseline,
     Service,
     ScaleService,
+    // A variant of the service given with --also, under the warm traffic, for A/B comparisons in the same rounds.
+    Variant,
 }
 
 /// <summary>One kind of traffic measured in every round.</summary>

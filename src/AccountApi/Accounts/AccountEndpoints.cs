@@ -48,8 +48,9 @@ internal static class AccountEndpoints
         return TypedResults.Problem(statusCode: StatusCodes.Status405MethodNotAllowed);
     }
 
-    internal static Results<Ok<AccountResponse>, ProblemHttpResult> GetMe(ClaimsPrincipal user, TenancyContext tenancy, HttpContext context)
+    internal static Results<Ok<AccountResponse>, ProblemHttpResult> GetMe(ClaimsPrincipal user, HttpContext context)
     {
+        var tenancy = TenancyContext.Of(context);
         // The account policy guarantees a permitted tenancy; refuse rather than trust that if it ever does not hold.
         if (tenancy.Tenancy is not { } current || !tenancy.IsPermitted)
         {

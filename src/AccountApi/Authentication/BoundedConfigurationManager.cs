@@ -12,11 +12,20 @@ namespace AccountApi.Authentication;
 internal sealed class BoundedConfigurationManager(ConfigurationManager<OpenIdConnectConfiguration> inner, TimeSpan timeout)
     : IConfigurationManager<OpenIdConnectConfiguration>
 {
-    public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
+    public Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
+    {
+        // Metadata in hand (nearly every call: every cache hit asks) is returned as it is, with nothing to wait for.
+        var configuration = inner.GetConfigurationAsync(CancellationToken.None);
+        return configuration.IsCompletedSuccessfully ? configuration : WaitBoundedAsync(configuration, cancel);
+    }
+
+    public void RequestRefresh() => inner.RequestRefresh();
+
+    private async Task<OpenIdConnectConfiguration> WaitBoundedAsync(Task<OpenIdConnectConfiguration> configuration, CancellationToken cancel)
     {
         try
         {
-            return await inner.GetConfigurationAsync(CancellationToken.None).WaitAsync(timeout, cancel).ConfigureAwait(false);
+            return await configuration.WaitAsync(timeout, cancel).ConfigureAwait(false);
         }
         catch (TimeoutException timedOut)
         {
@@ -28,6 +37,4 @@ internal sealed class BoundedConfigurationManager(ConfigurationManager<OpenIdCon
             throw new AuthorityUnavailableException("The authority's metadata could not be fetched.", failed);
         }
     }
-
-    public void RequestRefresh() => inner.RequestRefresh();
 }

@@ -25,7 +25,7 @@ internal sealed class TenancyPermissionHandler(ILogger<TenancyPermissionHandler>
             return Task.CompletedTask;
         }
 
-        var tenancy = http.RequestServices.GetRequiredService<TenancyContext>();
+        var tenancy = TenancyContext.Of(http);
         var refusal = tenancy.Resolution switch
         {
             TenancyResolution.Missing => RefusalReasons.MissingTenant,

@@ -59,7 +59,7 @@ internal static class RateLimitPartitions
     /// <summary>The tenancy the caller was permitted to use; a tenancy merely named in the header is not charged.</summary>
     public static string? Tenancy(HttpContext context)
     {
-        var tenancy = context.RequestServices.GetRequiredService<TenancyContext>();
+        var tenancy = TenancyContext.Of(context);
         return tenancy is { IsPermitted: true, Tenancy: { } permitted } ? $"tenancy:{permitted.Name}" : null;
     }
 }

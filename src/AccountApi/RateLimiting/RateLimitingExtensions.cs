@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace AccountApi.RateLimiting;
 
 /// <summary>
-/// Three of ASP.NET Core's rate limiters, each a middleware at its own place in the pipeline (README, "Request
+/// Three of ASP.NET Core's rate-limiting middleware, each at its own place in the pipeline (README, "Request
 /// pipeline"): per address before the token is validated, per caller once it is, per tenancy once it is permitted.
 /// </summary>
 internal static class RateLimitingExtensions
@@ -55,15 +55,25 @@ internal static class RateLimitingExtensions
 
     private sealed record Tier(string Name, Func<HttpContext, string?> PartitionOf, Func<RateLimitOptions, RateLimitWindow> WindowOf)
     {
-        public PartitionedRateLimiter<HttpContext> CreateLimiter(IOptions<RateLimitOptions> limits) =>
-            PartitionedRateLimiter.Create<HttpContext, string>(context => PartitionOf(context) is { } partition
-                ? RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = WindowOf(limits.Value).PermitLimit,
-                    Window = WindowOf(limits.Value).Window,
-                    // Refuse at once: a queue would hold connections open for the very clients being limited.
-                    QueueLimit = 0,
-                })
-                : RateLimitPartition.GetNoLimiter(string.Empty));
+        public PartitionedRateLimiter<HttpContext> CreateLimiter(IOptions<RateLimitOptions> limits)
+        {
+            var window = WindowOf(limits.Value);
+            var options = new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = window.PermitLimit,
+                Window = window.Window,
+                // Refuse at once: a queue would hold connections open for the very clients being limited.
+                QueueLimit = 0,
+                // The partitioned limiter replenishes all its partitions from one timer, as GetFixedWindowLimiter arranges.
+                AutoReplenishment = false,
+            };
+
+            // One factory and one "no limit" partition for every request: the limiter calls the factory only for a
+            // partition it has not seen, and a delegate built per request was garbage on every other one.
+            Func<string, RateLimiter> create = _ => new FixedWindowRateLimiter(options);
+            var unlimited = RateLimitPartition.GetNoLimiter(string.Empty);
+            return PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                PartitionOf(context) is { } partition ? new RateLimitPartition<string>(partition, create) : unlimited);
+        }
     }
 }

@@ -23,4 +23,11 @@ public sealed class TenancyContext
         (Resolution, Tenancy, RequestedName) = (resolution, null, requestedName);
 
     internal void Permit() => IsPermitted = Tenancy is not null;
+
+    /// <summary>
+    /// The request's tenancy: the one <see cref="TenancyResolutionMiddleware"/> put in the request's features (no
+    /// container look-up on the hot path), or the scoped instance where the middleware has not run.
+    /// </summary>
+    internal static TenancyContext Of(HttpContext context) =>
+        context.Features.Get<TenancyContext>() ?? context.RequestServices.GetRequiredService<TenancyContext>();
 }

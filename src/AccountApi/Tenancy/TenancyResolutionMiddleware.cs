@@ -14,6 +14,7 @@ internal sealed class TenancyResolutionMiddleware(RequestDelegate next, TenancyS
 {
     public Task InvokeAsync(HttpContext context, TenancyContext tenancy)
     {
+        context.Features.Set(tenancy);
         var metadata = context.GetEndpoint()?.Metadata;
         var needsTenancy = metadata?.GetMetadata<IAllowAnonymous>() is null
             && metadata?.GetMetadata<WithoutTenancyAttribute>() is null

@@ -116,26 +116,36 @@ internal sealed class ValidatedTokenCache : IDisposable
     public void Dispose() => _entries.Dispose();
 
     // Published means: in the metadata the full pipeline would validate with now. Asking the configuration manager on
-    // every hit is what keeps its automatic refresh running when nearly every request is a hit; it answers from memory.
-    private async ValueTask<bool> IsPublishedAsync(string keyIdentity, CancellationToken cancellationToken)
+    // every hit is what keeps its automatic refresh running when nearly every request is a hit; it answers from memory,
+    // so a hit does not wait, and awaits only while the manager fetches.
+    private ValueTask<bool> IsPublishedAsync(string keyIdentity, CancellationToken cancellationToken)
     {
-        var manager = _jwtBearer.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager;
-        if (manager is null)
+        if (_jwtBearer.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager is not { } manager)
         {
-            return false;
+            return ValueTask.FromResult(false);
         }
 
-        OpenIdConnectConfiguration configuration;
+        var configuration = manager.GetConfigurationAsync(cancellationToken);
+        return configuration.IsCompletedSuccessfully
+            ? ValueTask.FromResult(IsPublished(configuration.Result, keyIdentity))
+            : AwaitPublishedAsync(configuration, keyIdentity);
+    }
+
+    private async ValueTask<bool> AwaitPublishedAsync(Task<OpenIdConnectConfiguration> pending, string keyIdentity)
+    {
         try
         {
-            configuration = await manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+            return IsPublished(await pending.ConfigureAwait(false), keyIdentity);
         }
         catch (AuthorityUnavailableException)
         {
             // No metadata at all: the full pipeline answers this request (503 authority_unavailable).
             return false;
         }
+    }
 
+    private bool IsPublished(OpenIdConnectConfiguration configuration, string keyIdentity)
+    {
         var published = _published;
         if (!ReferenceEquals(published.Configuration, configuration))
         {
