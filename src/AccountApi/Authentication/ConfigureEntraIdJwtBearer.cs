@@ -108,7 +108,7 @@ internal sealed class ConfigureEntraIdJwtBearer(
 
         // Read by CachedBearerHandler, which has already computed the digest of the token it handed over.
         var presented = context.HttpContext.Features.Get<PresentedToken>();
-        var digest = presented is not null && string.Equals(presented.Token, token.EncodedToken, StringComparison.Ordinal)
+        var digest = presented is not null && presented.Is(token.EncodedToken)
             ? presented.Digest
             : AccessTokenDigest.Of(token.EncodedToken);
         var subject = new RevocationSubject(tenantId, objectId);

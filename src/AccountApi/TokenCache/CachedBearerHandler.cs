@@ -43,7 +43,7 @@ internal sealed class CachedBearerHandler(
             return AuthenticateResult.Success(new AuthenticationTicket(cached, Scheme.Name));
         }
 
-        var presented = new PresentedToken(authorization[token], digest);
+        var presented = new PresentedToken(authorization, token, digest);
         Context.Features.Set(presented);
         var result = await Context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         metrics.TokenValidated(TokenValidationPaths.Full, Stopwatch.GetElapsedTime(started));

@@ -7,12 +7,16 @@ namespace AccountApi.TokenCache;
 /// The request's bearer token as <see cref="CachedBearerHandler"/> read it, handed to the full pipeline through the
 /// request's features: the pipeline reuses its digest, and records here what it accepted, which is what gets cached.
 /// </summary>
-internal sealed class PresentedToken(string token, string digest)
+internal sealed class PresentedToken(string authorization, Range token, string digest)
 {
-    public string Token { get; } = token;
-
     /// <summary>The token's <c>AccessTokenDigest</c>: the cache key and the revocation key.</summary>
     public string Digest { get; } = digest;
+
+    /// <summary>
+    /// Whether <paramref name="encodedToken"/> is, character for character, the token this request presented: compared
+    /// where it lies in the <c>Authorization</c> header, so a miss copies the token out of it only once, in JwtBearer.
+    /// </summary>
+    public bool Is(string encodedToken) => encodedToken.AsSpan().SequenceEqual(authorization.AsSpan(token));
 
     /// <summary>Set by the full pipeline once every check passed, revocation included; null otherwise.</summary>
     public AcceptedToken? Accepted { get; private set; }
@@ -20,7 +24,7 @@ internal sealed class PresentedToken(string token, string digest)
     /// <summary>Records the acceptance of <paramref name="encodedToken"/>, if it is the token this request presented.</summary>
     public void Accept(string encodedToken, RevocationSubject subject, DateTimeOffset issuedAt, DateTimeOffset expiresAt, SecurityKey? signingKey)
     {
-        if (string.Equals(encodedToken, Token, StringComparison.Ordinal))
+        if (Is(encodedToken))
         {
             Accepted = new(subject, issuedAt, expiresAt, signingKey);
         }
