@@ -41,6 +41,8 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
     [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.internal", "ForwardedHeaders:KnownProxies:0")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33", "ForwardedHeaders:KnownNetworks:0")]
     [InlineData("ForwardedHeaders_Enabled", "true", "ForwardedHeaders_Enabled")]
+    [InlineData("TokenCache:MaxEntries", "0", "TokenCache:MaxEntries")]
+    [InlineData("TokenCache:MaxMegabytes", "0", "TokenCache:MaxMegabytes")]
     public async Task Start_WithInvalidSetting_FailsNamingTheKey(string key, string value, string namedKey)
     {
         // The same registrations Program.cs makes, on a bare host: WebApplicationFactory's deferred host races with

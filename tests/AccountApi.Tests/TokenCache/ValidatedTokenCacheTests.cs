@@ -313,18 +313,6 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         Assert.Equal(0, host.Cache.Count);
     }
 
-    [Theory]
-    [InlineData("TokenCache:MaxEntries", "0")]
-    [InlineData("TokenCache:MaxMegabytes", "0")]
-    public void InvalidLimits_StopStartUp_NamingTheKey(string key, string value)
-    {
-        _factory.Settings[key] = value;
-
-        var failure = Assert.ThrowsAny<OptionsValidationException>(() => _factory.Server);
-
-        Assert.Contains(key, failure.Message, StringComparison.Ordinal);
-    }
-
     // A token is cached on its second acceptance: two requests, both accepted.
     private static async Task CacheAsync(HttpClient client)
     {
