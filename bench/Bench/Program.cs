@@ -32,8 +32,7 @@ await loopback.StartAsync();
 // alone, the service against variants of it and the baseline (StartupProbe.cs).
 if (args.Contains("--startup-only"))
 {
-    var also = args.Select((a, i) => (a, i)).Where(p => p.a == "--also" && p.i + 1 < args.Length).Select(p => StartupProbe.Variant(args[p.i + 1]));
-    var apps = also.Prepend(new("service", service)).Append(new("baseline", baseline)).ToList();
+    var apps = Variants().Prepend(new("service", service)).Append(new("baseline", baseline)).ToList();
     var exit = await StartupProbe.RunAsync(authority, work, apps, int.Parse(Argument("--passes") ?? "3", CultureInfo.InvariantCulture),
         TimeSpan.FromSeconds(int.Parse(Argument("--load-seconds") ?? "5", CultureInfo.InvariantCulture)));
     Directory.Delete(work, recursive: true);
@@ -90,7 +89,7 @@ catch (TimeoutException)
 // --also NAME=DLL[;VARIABLE=VALUE...]: variants of the service (another build, other settings) under the warm traffic
 // in the same rounds, so that a change is compared with the service side by side rather than across noisy runs.
 var variants = new Dictionary<string, ServiceProcess>();
-foreach (var variant in args.Select((a, i) => (a, i)).Where(p => p.a == "--also" && p.i + 1 < args.Length).Select(p => StartupProbe.Variant(args[p.i + 1])))
+foreach (var variant in Variants())
 {
     var variantSettings = new Dictionary<string, string>(settings);
     foreach (var (key, value) in variant.Environment ?? new Dictionary<string, string>())
@@ -173,6 +172,10 @@ async Task<bool> AuthorizedAsync(string url)
     using var response = await http.SendAsync(request);
     return response.StatusCode == HttpStatusCode.OK;
 }
+
+// Every --also NAME=DLL[;VARIABLE=VALUE...]: variants of the service.
+IEnumerable<StartupProbe.App> Variants() =>
+    args.Select((a, i) => (a, i)).Where(p => p.a == "--also" && p.i + 1 < args.Length).Select(p => StartupProbe.Variant(args[p.i + 1]));
 
 // The last occurrence wins: bench/run passes its defaults (--out) before the caller's arguments.
 string? Argument(string name) => Array.LastIndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
