@@ -183,6 +183,44 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         await ProblemAssert.RefusedAsync(response, "invalid_token");
     }
 
+    [Theory]
+    [InlineData("Bearer   {0}  ")]
+    [InlineData("bEaReR {0}")]
+    [InlineData("Bearer \t{0}\t")]
+    public async Task TokenWithTheHeaderSpelledDifferently_IsTheSameCacheEntry_AsJwtBearerReadsIt(string header)
+    {
+        // The handler hashes the token where it lies in the header: padding and the scheme's case must not make another
+        // entry, nor make a cut that differs from JwtBearer's (which would never be accepted, so never cached).
+        using var host = Host();
+        var jwt = _factory.Authority.Sign(ContosoUser);
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await SendAsync(host, string.Format(System.Globalization.CultureInfo.InvariantCulture, header, jwt));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        using var plain = await SendAsync(host, "Bearer " + jwt);
+
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.Equal([TokenValidationPaths.Full, TokenValidationPaths.Full, TokenValidationPaths.Cached], host.Paths());
+        Assert.Equal(1, host.Cache.Count);
+    }
+
+    [Theory]
+    [InlineData("Bearer    ")]
+    [InlineData("Bearer")]
+    [InlineData("Bearer\t")]
+    public async Task BearerWithNothingAfterIt_IsRefusedLikeNoToken(string header)
+    {
+        using var host = Host();
+
+        using var response = await SendAsync(host, header);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(host.Paths());
+        Assert.Equal(0, host.Cache.Count);
+    }
+
     [Fact]
     public async Task FloodOfValidLookingJunk_NeverEntersTheCache_NorPushesOutAValidToken()
     {
@@ -311,6 +349,14 @@ public sealed class ValidatedTokenCacheTests : IDisposable
 
         Assert.Equal([TokenValidationPaths.Full, TokenValidationPaths.Full], host.Paths());
         Assert.Equal(0, host.Cache.Count);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(CacheHost host, string authorization)
+    {
+        using var client = host.Factory.CreateClient(accessToken: null, "contoso");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        return await client.SendAsync(request);
     }
 
     // A token is cached on its second acceptance: two requests, both accepted.
