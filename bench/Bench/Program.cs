@@ -7,7 +7,7 @@ using AccountApi.Testing;
 
 // bench/run: the published service against a plain minimal API (the baseline) under wrk, in alternating rounds, with
 // a table against the goals of issue 10 and the figures as JSON. Exits non-zero when a round had errors.
-var service = Argument("--service") ?? throw new ArgumentException("--service <published AccountApi.dll> is required");
+var service = Argument("--service") ?? throw new ArgumentException("--service <the published service: AccountApi, native, or AccountApi.dll> is required");
 var baseline = Argument("--baseline") ?? throw new ArgumentException("--baseline <published Baseline.dll> is required");
 var output = Argument("--out") ?? "bench/results/latest.json";
 var quick = args.Contains("--quick");
@@ -28,7 +28,7 @@ using var authority = new TestAuthority($"http://127.0.0.1:{authorityPort}/");
 await using var loopback = new LoopbackAuthority(authority, authorityPort);
 await loopback.StartAsync();
 
-// --startup-only [--passes N] [--load-seconds S] [--also NAME=DLL[;VARIABLE=VALUE...] ...]: start-up and memory
+// --startup-only [--passes N] [--load-seconds S] [--also NAME=PATH[;VARIABLE=VALUE...] ...]: start-up and memory
 // alone, the service against variants of it and the baseline (StartupProbe.cs).
 if (args.Contains("--startup-only"))
 {
@@ -86,7 +86,7 @@ catch (TimeoutException)
     scale?.Dispose();
 }
 
-// --also NAME=DLL[;VARIABLE=VALUE...]: variants of the service (another build, other settings) under the warm traffic
+// --also NAME=PATH[;VARIABLE=VALUE...]: variants of the service (another build, other settings) under the warm traffic
 // in the same rounds, so that a change is compared with the service side by side rather than across noisy runs.
 var variants = new Dictionary<string, ServiceProcess>();
 foreach (var variant in Variants())
@@ -173,7 +173,7 @@ async Task<bool> AuthorizedAsync(string url)
     return response.StatusCode == HttpStatusCode.OK;
 }
 
-// Every --also NAME=DLL[;VARIABLE=VALUE...]: variants of the service.
+// Every --also NAME=PATH[;VARIABLE=VALUE...]: variants of the service.
 IEnumerable<StartupProbe.App> Variants() =>
     args.Select((a, i) => (a, i)).Where(p => p.a == "--also" && p.i + 1 < args.Length).Select(p => StartupProbe.Variant(args[p.i + 1]));
 

@@ -17,14 +17,14 @@ internal static class StartupProbe
 {
     private static readonly TimeSpan s_poll = TimeSpan.FromMilliseconds(5);
 
-    /// <summary>An app to measure: a published dll, and environment variables of its own (runtime knobs, say).</summary>
+    /// <summary>An app to measure: a published dll or native executable, and environment variables of its own (runtime knobs, say).</summary>
     public sealed record App(string Name, string Dll, IReadOnlyDictionary<string, string>? Environment = null);
 
-    /// <summary>Parses <c>NAME=DLL[;VARIABLE=VALUE...]</c>, e.g. <c>workstation=service/AccountApi.dll;DOTNET_gcServer=0</c>.</summary>
+    /// <summary>Parses <c>NAME=PATH[;VARIABLE=VALUE...]</c>, e.g. <c>workstation=service/AccountApi;DOTNET_gcServer=0</c>.</summary>
     public static App Variant(string argument)
     {
         var parts = argument.Split(';');
-        var (name, dll) = parts[0].Split('=', 2) is [var n, var d] ? (n, d) : throw new ArgumentException($"--also {argument}: expected NAME=DLL");
+        var (name, dll) = parts[0].Split('=', 2) is [var n, var d] ? (n, d) : throw new ArgumentException($"--also {argument}: expected NAME=PATH");
         return new(name, dll, parts.Skip(1).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]));
     }
 

@@ -39,19 +39,19 @@ internal sealed class ServiceProcess : IDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>
-    /// Starts <c>dotnet <paramref name="dll"/></c> on a free loopback port, in Production, with
-    /// <paramref name="settings"/> as environment variables; the content root is <paramref name="contentRoot"/>
-    /// (default: the dll's folder).
+    /// Starts the published app <paramref name="dll"/> (<c>dotnet app.dll</c>, or a native executable itself) on a
+    /// free loopback port, in Production, with <paramref name="settings"/> as environment variables; the content root
+    /// is <paramref name="contentRoot"/> (default: the app's folder).
     /// </summary>
     public static ServiceProcess Start(string dll, IReadOnlyDictionary<string, string> settings, string? contentRoot = null, string name = "service")
     {
         var url = $"http://127.0.0.1:{FreePort()}";
-        var start = new ProcessStartInfo("dotnet", [Path.GetFullPath(dll), "--urls", url])
-        {
-            WorkingDirectory = contentRoot ?? Path.GetDirectoryName(Path.GetFullPath(dll))!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        // A framework-dependent publish runs under the dotnet host; a native (AOT) one is its own executable.
+        var start = dll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? new ProcessStartInfo("dotnet", [Path.GetFullPath(dll), "--urls", url])
+            : new ProcessStartInfo(Path.GetFullPath(dll), ["--urls", url]);
+        start.WorkingDirectory = contentRoot ?? Path.GetDirectoryName(Path.GetFullPath(dll))!;
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings)

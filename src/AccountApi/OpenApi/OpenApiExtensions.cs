@@ -9,7 +9,13 @@ internal static class OpenApiExtensions
 {
     public static IHostApplicationBuilder AddAccountOpenApi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<OpenApiOptions>().BindConfiguration(OpenApiOptions.SectionName);
+        builder.Services.AddOptions<OpenApiOptions>().BindConfiguration(OpenApiOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<OpenApiOptions>, OpenApiOptionsValidator>();
+        if (!OpenApiFeature.IsSupported)
+        {
+            return builder;
+        }
+
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(options =>
         {
@@ -84,6 +90,8 @@ internal static class OpenApiExtensions
         return app;
     }
 
+    // Checked first, as a constant, so that the native compiler removes the Swashbuckle calls it guards.
     private static bool IsEnabled(WebApplication app) =>
-        app.Services.GetRequiredService<IOptions<OpenApiOptions>>().Value.Enabled ?? app.Environment.IsDevelopment();
+        OpenApiFeature.IsSupported
+        && (app.Services.GetRequiredService<IOptions<OpenApiOptions>>().Value.Enabled ?? app.Environment.IsDevelopment());
 }

@@ -1,5 +1,6 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
 using AccountApi.Entra;
 
@@ -27,8 +28,20 @@ internal static class RevocationChallenge
             return null;
         }
 
-        // Entra writes the value as a string of Unix seconds.
-        var claims = new { access_token = new { nbf = new { essential = true, value = cutOff.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) } } };
-        return Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(claims)));
+        // {"access_token":{"nbf":{"essential":true,"value":"<Unix seconds>"}}}: Entra writes the value as a string.
+        var json = new ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(json))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("access_token");
+            writer.WriteStartObject("nbf");
+            writer.WriteBoolean("essential", true);
+            writer.WriteString("value", cutOff.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Convert.ToBase64String(json.WrittenSpan);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AccountApi.Revocation;
 
@@ -13,8 +14,8 @@ internal static class RevocationExtensions
         var services = builder.Services;
         services.AddOptions<RevocationOptions>()
             .BindConfiguration(RevocationOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RevocationOptions>, RevocationOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{RevocationOptions.SectionName}:{nameof(RevocationOptions.Redis)}"]))
         {

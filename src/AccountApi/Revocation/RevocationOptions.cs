@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace AccountApi.Revocation;
 
 /// <summary>The <c>Revocation</c> section: how long cut-offs are kept, and where revocations are shared.</summary>
@@ -13,9 +11,8 @@ public sealed class RevocationOptions
     /// <summary>
     /// The longest lifetime of an access token this API accepts. A subject cut-off is kept this long (plus the clock
     /// skew), until every token it refuses has expired anyway. Entra's default is 60–90 minutes; a token lifetime policy
-    /// can set up to a day, hence the default.
+    /// can set up to a day, hence the default. Between 5 minutes and 2 days.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:05:00", "2.00:00:00")]
     public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>

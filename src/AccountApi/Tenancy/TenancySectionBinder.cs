@@ -1,3 +1,11 @@
+using System.Collections.Frozen;
+using Microsoft.Extensions.Configuration.CommandLine;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Ini;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Configuration.Xml;
+
 namespace AccountApi.Tenancy;
 
 /// <summary>
@@ -150,12 +158,20 @@ internal sealed class TenancySectionBinder
                 keysPerTenancy[name] = keysPerTenancy.GetValueOrDefault(name) + 1;
             }
 
-            // ConfigurationProvider.GetChildKeys returns one name per key under the parent (ConfigurationRoot, not the
-            // provider, removes duplicates), so the scan counts keys. One that overrides it, such as
-            // ChainedConfigurationProvider, may not: its tenancies are checked key by key, slower but as sure.
-            var getChildKeys = provider.GetType().GetMethod(nameof(IConfigurationProvider.GetChildKeys), [typeof(IEnumerable<string>), typeof(string)]);
-            return new Source(provider, keysPerTenancy, getChildKeys?.DeclaringType == typeof(ConfigurationProvider));
+            return new Source(provider, keysPerTenancy, s_countingProviders.Contains(provider.GetType()));
         }
+
+        // ConfigurationProvider.GetChildKeys returns one name per key under the parent (ConfigurationRoot, not the
+        // provider, removes duplicates), so the scan counts keys. These framework providers use it as it is. Any other
+        // may override it (ChainedConfigurationProvider does) and not count: its tenancies are checked key by key,
+        // slower but as sure. A list, not reflection on the provider's methods, which Native AOT does not keep.
+        private static readonly FrozenSet<Type> s_countingProviders = FrozenSet.Create(
+            typeof(JsonConfigurationProvider),
+            typeof(XmlConfigurationProvider),
+            typeof(IniConfigurationProvider),
+            typeof(EnvironmentVariablesConfigurationProvider),
+            typeof(CommandLineConfigurationProvider),
+            typeof(MemoryConfigurationProvider));
     }
 
     /// <summary>One tenancy's keys in the sources that hold any: the keys read, and how many each source supplied.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 
 namespace AccountApi.TokenCache;
 
@@ -13,8 +14,8 @@ internal static class TokenCacheExtensions
     {
         authentication.Services.AddOptions<TokenCacheOptions>()
             .BindConfiguration(TokenCacheOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        authentication.Services.AddSingleton<IValidateOptions<TokenCacheOptions>, TokenCacheOptionsValidator>();
         authentication.Services.AddSingleton<ValidatedTokenCache>();
         return authentication.AddScheme<AuthenticationSchemeOptions, CachedBearerHandler>(CachedBearerHandler.SchemeName, options =>
         {

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace AccountApi.TokenCache;
 
 /// <summary>
@@ -16,12 +14,10 @@ public sealed class TokenCacheOptions
 
     /// <summary>
     /// The most tokens remembered. A token lives 60–90 minutes, so this is roughly the active users one instance
-    /// serves without a miss; a miss costs one full validation, never a refusal.
+    /// serves without a miss; a miss costs one full validation, never a refusal. From 1 to 1,000,000.
     /// </summary>
-    [Range(1, 1_000_000, ErrorMessage = "TokenCache:MaxEntries must be between {1} and {2}.")]
     public int MaxEntries { get; set; } = 10_000;
 
-    /// <summary>The most memory the remembered principals take, estimated from their claims.</summary>
-    [Range(1, 4_096, ErrorMessage = "TokenCache:MaxMegabytes must be between {1} and {2}.")]
+    /// <summary>The most memory the remembered principals take, estimated from their claims. From 1 to 4,096.</summary>
     public int MaxMegabytes { get; set; } = 16;
 }

@@ -2,6 +2,7 @@ using AccountApi.Authentication;
 using AccountApi.Cors;
 using AccountApi.Proxies;
 using AccountApi.RateLimiting;
+using AccountApi.Revocation;
 using AccountApi.Tenancy;
 using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
@@ -43,6 +44,9 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
     [InlineData("ForwardedHeaders_Enabled", "true", "ForwardedHeaders_Enabled")]
     [InlineData("TokenCache:MaxEntries", "0", "TokenCache:MaxEntries")]
     [InlineData("TokenCache:MaxMegabytes", "0", "TokenCache:MaxMegabytes")]
+    [InlineData("TokenCache:MaxEntries", "1000001", "TokenCache:MaxEntries")]
+    [InlineData("Revocation:MaxTokenLifetime", "00:04:59", "Revocation:MaxTokenLifetime")]
+    [InlineData("Revocation:MaxTokenLifetime", "2.00:00:01", "Revocation:MaxTokenLifetime")]
     public async Task Start_WithInvalidSetting_FailsNamingTheKey(string key, string value, string namedKey)
     {
         // The same registrations Program.cs makes, on a bare host: WebApplicationFactory's deferred host races with
@@ -51,7 +55,7 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
         settings[key] = value;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddEntraIdAuthentication().AddTenancy().AddAccountCors().AddAccountRateLimits().AddTrustedProxies();
+        builder.AddEntraIdAuthentication().AddTenancy().AddAccountCors().AddAccountRateLimits().AddTrustedProxies().AddTokenRevocation();
         await using var app = builder.Build();
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());

@@ -6,9 +6,12 @@ namespace AccountApi.Tests.Infrastructure;
 public static class ServiceProcess
 {
     /// <summary>Starts AccountApi.dll with <paramref name="environment"/>; returns its exit code and output once it exits.</summary>
-    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment)
+    public static Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment) =>
+        RunUntilExitAsync(StartInfo(environment));
+
+    /// <summary>Starts <paramref name="start"/> (output redirected); returns its exit code and output once it exits.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(ProcessStartInfo start)
     {
-        var start = StartInfo(environment);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -1,8 +1,5 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-
-using AccountApi.Tests.Infrastructure;
 
 namespace AccountApi.Tests.Packaging;
 
@@ -10,7 +7,8 @@ namespace AccountApi.Tests.Packaging;
 /// What an operator deploys is <c>dotnet publish src/AccountApi -c Release</c>. It must not be able to mint tokens,
 /// whatever its environment variables say: no identity provider assembly, no development settings, no secrets.
 /// </summary>
-public sealed class ProductionPublishTests(ProductionPublishTests.PublishedService published) : IClassFixture<ProductionPublishTests.PublishedService>
+[Collection(PublishedService.Collection)]
+public sealed class ProductionPublishTests(PublishedService published)
 {
     // The development data's secrets and names that only the provider or the development host use.
     private static readonly string[] s_developmentMarkers =
@@ -18,18 +16,20 @@ public sealed class ProductionPublishTests(ProductionPublishTests.PublishedServi
 
     private readonly string _output = published.Directory;
 
-    [Fact]
+    [PublishedFact]
     public void PublishOutput_HoldsNoDevelopmentAssemblyOrSettings()
     {
         var files = Directory.GetFiles(_output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_output, f)).ToList();
 
-        Assert.Contains("AccountApi.dll", files);
+        // One native executable: no assemblies, no runtime to install, no symbols (they stay in obj/).
+        Assert.Contains(Path.GetFileName(published.Executable), files);
+        Assert.DoesNotContain(files, f => f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".dbg", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(files, f => f.Contains("DevIdentity", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(files, f => f.Contains("DevHost", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(["appsettings.json"], files.Where(f => Path.GetFileName(f).StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)));
     }
 
-    [Fact]
+    [PublishedFact]
     public void PublishOutput_NoFileMentionsTheProviderOrItsSecrets()
     {
         foreach (var file in Directory.GetFiles(_output, "*", SearchOption.AllDirectories))
@@ -43,44 +43,12 @@ public sealed class ProductionPublishTests(ProductionPublishTests.PublishedServi
         }
     }
 
-    [Fact]
+    [PublishedFact]
     public void PublishedSettings_PointAtEntraIdAndNoLocalAuthority()
     {
         using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "appsettings.json")));
 
         Assert.False(settings.RootElement.TryGetProperty("DevIdentity", out _));
         Assert.Equal("https://login.microsoftonline.com/", settings.RootElement.GetProperty("AzureAd").GetProperty("Instance").GetString());
-    }
-
-    /// <summary>Publishes once for all the tests of this class.</summary>
-    public sealed class PublishedService : IAsyncLifetime
-    {
-        public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("accountapi-publish-").FullName;
-
-        public async Task InitializeAsync()
-        {
-            var repository = Repository.Root;
-            var project = Path.Combine(repository, "src", "AccountApi", "AccountApi.csproj");
-            // The solution build has restored it; publishing must not rewrite the assets other test processes read.
-            var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", Directory, "--no-restore", "-nologo"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = repository,
-            };
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-            await process.WaitForExitAsync(timeout.Token);
-            Assert.True(process.ExitCode == 0, $"dotnet publish failed: {await output}{await error}");
-        }
-
-        public Task DisposeAsync()
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-            return Task.CompletedTask;
-        }
     }
 }

@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using AccountApi.Bench.Common;
+using AccountApi.Testing;
+using AccountApi.Tests.Infrastructure;
+using NativeProcess = AccountApi.Bench.Common.ServiceProcess;
+
+namespace AccountApi.Tests.Packaging;
+
+/// <summary>
+/// The native build, run as an operator runs it: the published executable in Production, configured by environment
+/// variables, fetching discovery and keys from an authority over loopback http. The in-process tests run the same
+/// source through the JIT; these prove that what Native AOT compiled (the source-generated endpoints, binding,
+/// validation and JSON, Identity.Web's AOT registration) behaves the same.
+/// </summary>
+[Collection(PublishedService.Collection)]
+public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
+{
+    private static readonly Guid s_contoso = Guid.Parse("c0c0c0c0-0000-4000-8000-000000000001");
+    private static readonly Guid s_fabrikam = Guid.Parse("fabfab00-0000-4000-8000-000000000002");
+    private const string AllowedOrigin = "https://app.contoso.example";
+
+    private readonly PublishedService _published;
+    private readonly TestAuthority _authority;
+    private readonly LoopbackAuthority _loopback;
+
+    public NativeServiceTests(PublishedService published)
+    {
+        _published = published;
+        var port = NativeProcess.FreePort();
+        _authority = new TestAuthority($"http://127.0.0.1:{port}/");
+        _loopback = new LoopbackAuthority(_authority, port);
+    }
+
+    public Task InitializeAsync() => _loopback.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _loopback.DisposeAsync();
+        _authority.Dispose();
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    [PublishedFact]
+    public async Task AcceptsAValidToken_ThenServesItsRepeatFromTheCache()
+    {
+        using var service = Start();
+        using var client = await ClientAsync(service);
+        var token = UserToken(s_contoso);
+
+        foreach (var attempt in new[] { "first use", "second use (admitted to the cache)", "cache hit" })
+        {
+            using var response = await client.SendAsync(Request(token, "contoso"));
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{attempt}: {(int)response.StatusCode} {body}");
+            var account = JsonDocument.Parse(body).RootElement;
+            Assert.Equal("contoso", account.GetProperty("tenancy").GetProperty("name").GetString());
+            Assert.Equal(s_contoso, account.GetProperty("directoryId").GetGuid());
+            Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+        }
+    }
+
+    public static TheoryData<string, string> Refusals => new()
+    {
+        { "no token", "missing_token" },
+        { "tampered after signing", "invalid_token" },
+        { "signed with an unpublished key", "invalid_token" },
+        { "expired", "invalid_token" },
+        { "alg none", "invalid_token" },
+        { "wrong audience", "invalid_token" },
+        { "another scope", "insufficient_scope" },
+        { "no tenancy", "missing_tenant" },
+        { "another directory's tenancy", "tenant_not_permitted" },
+        { "a tenancy that does not exist", "tenant_not_permitted" },
+    };
+
+    [PublishedTheory]
+    [MemberData(nameof(Refusals))]
+    public async Task RefusesWithTheProblemDocument(string sent, string reason)
+    {
+        using var service = Start();
+        using var client = await ClientAsync(service);
+        var valid = UserToken(s_contoso);
+        var (token, tenancy) = sent switch
+        {
+            "no token" => (null, "contoso"),
+            "tampered after signing" => (HostileTokens.Tampered(valid), "contoso"),
+            "signed with an unpublished key" => (_authority.UserToken(s_contoso, AccountApiTestFactory<object>.DefaultApiClientId).SignedWithUnknownKey().Build(), "contoso"),
+            "expired" => (_authority.UserToken(s_contoso, AccountApiTestFactory<object>.DefaultApiClientId).Expired().Build(), "contoso"),
+            "alg none" => (HostileTokens.WithAlgorithmNone(valid), "contoso"),
+            "wrong audience" => (_authority.UserToken(s_contoso, AccountApiTestFactory<object>.DefaultApiClientId).WithWrongAudience().Build(), "contoso"),
+            "another scope" => (_authority.UserToken(s_contoso, AccountApiTestFactory<object>.DefaultApiClientId).WithScopes("Other.Read").Build(), "contoso"),
+            "no tenancy" => (valid, null),
+            "another directory's tenancy" => (valid, "fabrikam"),
+            "a tenancy that does not exist" => (valid, "initech"),
+            _ => throw new ArgumentOutOfRangeException(nameof(sent)),
+        };
+
+        using var response = await client.SendAsync(Request(token, tenancy));
+
+        await ProblemAssert.RefusedAsync(response, reason);
+    }
+
+    [PublishedFact]
+    public async Task AnswersABrowserPreflightFromAnAllowedOrigin()
+    {
+        using var service = Start();
+        using var client = await ClientAsync(service);
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/account/me");
+        preflight.Headers.Add("Origin", AllowedOrigin);
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization,x-tenant-id");
+
+        using var response = await client.SendAsync(preflight);
+
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
+        Assert.Equal(AllowedOrigin, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [PublishedTheory]
+    [InlineData("TokenCache__MaxEntries", "0", "TokenCache:MaxEntries")]
+    [InlineData("Revocation__MaxTokenLifetime", "3.00:00:00", "Revocation:MaxTokenLifetime")]
+    [InlineData("Tenancies__contoso__DirectoyIds__0", "fabfab00-0000-4000-8000-000000000002", "Tenancies:contoso:DirectoyIds:0")]
+    [InlineData("AzureAd__ClientId", "my-api", "AzureAd:ClientId")]
+    // Swashbuckle is not in the native build: asking for its document stops start-up instead of serving nothing.
+    [InlineData("OpenApi__Enabled", "true", "OpenApi:Enabled")]
+    public async Task InvalidSetting_StopsStartUp_NamingTheKey(string variable, string value, string namedKey)
+    {
+        var start = new ProcessStartInfo(_published.Executable, ["--urls", $"http://127.0.0.1:{NativeProcess.FreePort()}"])
+        {
+            WorkingDirectory = _published.Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, setting) in Settings())
+        {
+            start.Environment[key] = setting;
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment[variable] = value;
+        var (exitCode, log) = await Infrastructure.ServiceProcess.RunUntilExitAsync(start);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(namedKey, log, StringComparison.Ordinal);
+    }
+
+    private NativeProcess Start() => NativeProcess.Start(_published.Executable, Settings(), name: "native");
+
+    private Dictionary<string, string> Settings() => new()
+    {
+        ["AzureAd__Instance"] = _authority.Instance,
+        ["AzureAd__ClientId"] = AccountApiTestFactory<object>.DefaultApiClientId,
+        ["Tenancies__contoso__DirectoryIds__0"] = s_contoso.ToString(),
+        ["Tenancies__fabrikam__DirectoryIds__0"] = s_fabrikam.ToString(),
+        ["Cors__AllowedOrigins__0"] = AllowedOrigin,
+    };
+
+    private string UserToken(Guid directory) => _authority.UserToken(directory, AccountApiTestFactory<object>.DefaultApiClientId).Build();
+
+    private static HttpRequestMessage Request(string? token, string? tenancy)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (tenancy is not null)
+        {
+            request.Headers.Add("X-Tenant-ID", tenancy);
+        }
+
+        return request;
+    }
+
+    /// <summary>A client of the started service, once its liveness endpoint answers.</summary>
+    private static async Task<HttpClient> ClientAsync(NativeProcess service)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(service.Url), Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            Assert.False(service.HasExited, "The native service exited during start-up (its output is in the test log).");
+            try
+            {
+                using var live = await client.GetAsync("/health/live");
+                if (live.IsSuccessStatusCode)
+                {
+                    return client;
+                }
+            }
+            catch (HttpRequestException) when (deadline.Elapsed < TimeSpan.FromSeconds(20))
+            {
+            }
+
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(20), "The native service did not answer /health/live within 20 s.");
+            await Task.Delay(50);
+        }
+    }
+}
