@@ -49,13 +49,21 @@ var largeFile = mix.Large(out var largeTokenBytes);
 Console.WriteLine($"bench: minted tokens in {minting.Elapsed.TotalSeconds:0.0} s ({coldTokens:N0} cold tokens, large token {largeTokenBytes:N0} bytes)");
 
 var settings = TokenMix.ServiceSettings(authority.Instance);
+// --service-env VARIABLE=VALUE (repeatable): runtime settings of the measured service alone (and its 100,000-tenancy
+// copy), e.g. DOTNET_gcServer=0; the variants and the baseline keep theirs.
+var serviceSettings = new Dictionary<string, string>(settings);
+foreach (var (variable, value) in args.Select((a, i) => (a, i)).Where(p => p.a == "--service-env" && p.i + 1 < args.Length)
+             .Select(p => args[p.i + 1].Split('=', 2) is [var v, var x] ? (v, x) : throw new ArgumentException($"--service-env {args[p.i + 1]}: expected VARIABLE=VALUE")))
+{
+    serviceSettings[variable] = value;
+}
 var scaleRoot = Path.Combine(work, "scale");
 TokenMix.WriteScaleSettings(Path.GetDirectoryName(Path.GetFullPath(service))!, scaleRoot, tenancies);
 
 // Start-up: from process start to the first authorized 200 (discovery and keys fetched on the way).
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
 var started = Stopwatch.StartNew();
-using var api = ServiceProcess.Start(service, settings);
+using var api = ServiceProcess.Start(service, serviceSettings);
 await ServiceProcess.WaitForAsync(() => AuthorizedAsync(api.Url), TimeSpan.FromSeconds(60), "the service's first authorized 200", TimeSpan.FromMilliseconds(5));
 var startSeconds = started.Elapsed.TotalSeconds;
 await Task.Delay(TimeSpan.FromSeconds(2));
@@ -66,7 +74,7 @@ using var plain = ServiceProcess.Start(baseline, new Dictionary<string, string>(
 await ServiceProcess.WaitForAsync(() => AuthorizedAsync(plain.Url), TimeSpan.FromSeconds(60), "the baseline");
 var scaleStarted = Stopwatch.StartNew();
 string? scaleSkipped = only is null || only.Contains("scale-tenancies") ? null : "not selected by --only";
-using var scale = scaleSkipped is null ? ServiceProcess.Start(service, settings, scaleRoot, "scale") : null;
+using var scale = scaleSkipped is null ? ServiceProcess.Start(service, serviceSettings, scaleRoot, "scale") : null;
 double? scaleStartSeconds = null;
 try
 {

@@ -264,16 +264,16 @@ public sealed class ValidatedTokenCacheTests : IDisposable
     [Fact]
     public async Task ManyTokens_AreBoundedByTheMemoryLimit_BeforeTheEntryLimit()
     {
-        // 1 MB holds a few hundred ordinary principals (a few KB each), far fewer than 1,000 entries.
-        using var host = Host(settings: new() { ["TokenCache:MaxEntries"] = "1000", ["TokenCache:MaxMegabytes"] = "1" });
+        // 2 MB holds about 390 ordinary principals (charged about 5.3 KB each), far fewer than 1,000 entries.
+        using var host = Host(settings: new() { ["TokenCache:MaxEntries"] = "1000", ["TokenCache:MaxMegabytes"] = "2" });
 
-        for (var i = 0; i < 450; i++)
+        for (var i = 0; i < 600; i++)
         {
             using var client = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
             await CacheAsync(client);
         }
 
-        Assert.InRange(host.Cache.Count, 100, 400);
+        Assert.InRange(host.Cache.Count, 200, 400);
     }
 
     [Fact]
