@@ -105,6 +105,43 @@ public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [PublishedFact]
+    public async Task ARevocationOnOneInstance_IsEnforcedByAnotherThroughRedis()
+    {
+        // StackExchange.Redis and the revocation endpoints, natively: two instances sharing one real RESP server.
+        using var redis = new InProcessRedis();
+        var shared = new Dictionary<string, string>(Settings()) { ["Revocation__Redis"] = redis.ConnectionString };
+        using var a = NativeProcess.Start(_published.Executable, shared, name: "native-a");
+        using var b = NativeProcess.Start(_published.Executable, shared, name: "native-b");
+        using var clientA = await ClientAsync(a);
+        using var clientB = await ClientAsync(b);
+        var token = UserToken(s_contoso);
+        using (var before = await clientB.SendAsync(Request(token, "contoso")))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        using var revoke = Request(token, "contoso");
+        revoke.Method = HttpMethod.Post;
+        revoke.RequestUri = new Uri("/account/me/sessions/revoke", UriKind.Relative);
+        using var revoked = await clientA.SendAsync(revoke);
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            using var after = await clientB.SendAsync(Request(token, "contoso"));
+            if (after.StatusCode == HttpStatusCode.Forbidden)
+            {
+                await ProblemAssert.RefusedAsync(after, "invalid_token");
+                break;
+            }
+
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), $"Instance B still answered {(int)after.StatusCode} 10 s after the revocation on A.");
+            await Task.Delay(50);
+        }
+    }
+
+    [PublishedFact]
     public async Task AnswersABrowserPreflightFromAnAllowedOrigin()
     {
         using var service = Start();
