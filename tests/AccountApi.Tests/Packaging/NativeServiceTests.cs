@@ -142,6 +142,25 @@ public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [PublishedFact]
+    public async Task ACallerOverItsLimit_Gets429_WhileAnotherIsServed()
+    {
+        using var service = Start(new() { ["RateLimits__PerCaller__PermitLimit"] = "3", ["RateLimits__PerCaller__Window"] = "00:01:00" });
+        using var client = await ClientAsync(service);
+        var hot = UserToken(s_contoso);
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await client.SendAsync(Request(hot, "contoso"));
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var over = await client.SendAsync(Request(hot, "contoso"));
+        using var other = await client.SendAsync(Request(UserToken(s_contoso), "contoso"));
+
+        await ProblemAssert.RateLimitedAsync(over);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [PublishedFact]
     public async Task AnswersABrowserPreflightFromAnAllowedOrigin()
     {
         using var service = Start();
@@ -185,7 +204,16 @@ public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
         Assert.Contains(namedKey, log, StringComparison.Ordinal);
     }
 
-    private NativeProcess Start() => NativeProcess.Start(_published.Executable, Settings(), name: "native");
+    private NativeProcess Start(Dictionary<string, string>? settings = null)
+    {
+        var all = Settings();
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        return NativeProcess.Start(_published.Executable, all, name: "native");
+    }
 
     private Dictionary<string, string> Settings() => new()
     {
