@@ -7,6 +7,13 @@ using AccountApi.Testing;
 
 // bench/run: the published service against a plain minimal API (the baseline) under wrk, in alternating rounds, with
 // a table against the goals of issue 10 and the figures as JSON. Exits non-zero when a round had errors.
+// --report-only: render the last results into docs/performance.md without measuring anything.
+if (args.Contains("--report-only"))
+{
+    PerformanceDoc.Update(Argument("--out") ?? "bench/results/latest.json", "docs/performance.md");
+    return 0;
+}
+
 var service = Argument("--service") ?? throw new ArgumentException("--service <the published service: AccountApi, native, or AccountApi.dll> is required");
 var baseline = Argument("--baseline") ?? throw new ArgumentException("--baseline <published Baseline.dll> is required");
 var output = Argument("--out") ?? "bench/results/latest.json";
@@ -163,6 +170,7 @@ if (scaleStartSeconds is { } seconds)
 }
 
 Report.WriteJson(output, scenarios, measurements, goals, new(startSeconds, idleMegabytes, tenancies, scaleStartSeconds, scaleSkipped, coldTokens), quick, duration);
+PerformanceDoc.Update(output, "docs/performance.md");
 Console.WriteLine($"bench: figures written to {output}");
 foreach (var variant in variants.Values)
 {

@@ -17,13 +17,17 @@ public sealed class CertificateTrust
         Certificate = certificate;
         CertificatePath = certificatePath;
         BundlePath = bundlePath;
-        Instructions = $"""
-            HTTPS: the ASP.NET Core development certificate ({certificate.Thumbprint}), public part in {certificatePath}
-              .NET, OpenSSL, Python: export SSL_CERT_FILE={bundlePath}
-              Python requests:       export REQUESTS_CA_BUNDLE={bundlePath}
-              curl:                  export CURL_CA_BUNDLE={bundlePath}
-              Node:                  export NODE_EXTRA_CA_CERTS={certificatePath}
-              Chromium, Firefox:     certutil -d sql:$HOME/.pki/nssdb -A -t "P,," -n accountapi-dev -i {certificatePath}   (package libnss3-tools)
+        // NSS's certutil fails with SEC_ERROR_BAD_DATABASE until the database exists, and -N on an existing one asks
+        // for its password: create it only when it is missing.
+        Instructions = $$"""
+            HTTPS: the ASP.NET Core development certificate ({{certificate.Thumbprint}}), public part in {{certificatePath}}
+              .NET, OpenSSL, Python: export SSL_CERT_FILE={{bundlePath}}
+              Python requests:       export REQUESTS_CA_BUNDLE={{bundlePath}}
+              curl:                  export CURL_CA_BUNDLE={{bundlePath}}
+              Node:                  export NODE_EXTRA_CA_CERTS={{certificatePath}}
+              Chromium, Firefox:     (package libnss3-tools)
+                [ -d ~/.pki/nssdb ] || { mkdir -p ~/.pki/nssdb && certutil -d sql:$HOME/.pki/nssdb -N --empty-password; }
+                certutil -d sql:$HOME/.pki/nssdb -A -t "P,," -n accountapi-dev -i {{certificatePath}}
               or, for every client at once: dotnet dev-certs https --trust
             """;
     }

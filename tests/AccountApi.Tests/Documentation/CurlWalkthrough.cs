@@ -4,16 +4,16 @@ using System.Text.RegularExpressions;
 namespace AccountApi.Tests.Documentation;
 
 /// <summary>
-/// Reads the first <c>bash</c> block under a README heading: <c>NAME=value</c> assignments and <c>curl</c> commands
+/// Reads the first <c>bash</c> block after a marker in the README: <c>NAME=value</c> assignments and <c>curl</c> commands
 /// (lines continued with a backslash), as a shell would split them.
 /// </summary>
 public static partial class CurlWalkthrough
 {
     private static readonly string[] s_formOptions = ["-d", "--data", "--data-urlencode", "--data-raw", "-F", "--form"];
 
-    public static IReadOnlyList<DocumentedRequest> Parse(string readme, string heading)
+    public static IReadOnlyList<DocumentedRequest> Parse(string readme, string marker)
     {
-        var section = readme[readme.IndexOf(heading, StringComparison.Ordinal)..];
+        var section = readme[readme.IndexOf(marker, StringComparison.Ordinal)..];
         var block = section[(section.IndexOf("```bash\n", StringComparison.Ordinal) + 8)..];
         block = block[..block.IndexOf("```", StringComparison.Ordinal)];
 

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace AccountApi.Bench;
+
+/// <summary>
+/// Renders <c>bench/results/latest.json</c> into <c>docs/performance.md</c> between its markers, so that the figures
+/// the documentation shows are always the ones the last run wrote, never pasted by hand.
+/// </summary>
+internal static class PerformanceDoc
+{
+    public const string Begin = "<!-- bench:begin -->";
+    public const string End = "<!-- bench:end -->";
+
+    public static void Update(string resultsPath, string documentPath)
+    {
+        var document = File.ReadAllText(documentPath);
+        var begin = document.IndexOf(Begin, StringComparison.Ordinal);
+        var end = document.IndexOf(End, StringComparison.Ordinal);
+        if (begin < 0 || end < begin)
+        {
+            throw new InvalidOperationException($"{documentPath} has no '{Begin}' … '{End}' section to fill.");
+        }
+
+        using var results = JsonDocument.Parse(File.ReadAllText(resultsPath));
+        var generated = Render(results.RootElement);
+        File.WriteAllText(documentPath, string.Concat(document.AsSpan(0, begin + Begin.Length), "\n", generated, document.AsSpan(end)));
+    }
+
+    public static string Render(JsonElement results)
+    {
+        var text = new StringBuilder();
+        var machine = results.GetProperty("machine");
+        var settings = results.GetProperty("settings");
+        Line(text, $"Run of {results.GetProperty("date").GetDateTimeOffset():yyyy-MM-dd HH:mm} UTC: {machine.GetProperty("processorCount").GetInt32()} cores, .NET {machine.GetProperty("runtime").GetString()}, wrk `{settings.GetProperty("wrk").GetString()}`{(settings.GetProperty("quick").GetBoolean() ? " (**--quick**: a smoke test, not figures to quote)" : "")}.");
+        Line(text, $"");
+        Line(text, $"| round | scenario | requests/s | ÷ baseline | p50 ms | p99 ms | p99.9 ms | non-2xx | RSS after MB | server CPU µs/request |");
+        Line(text, $"|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var m in results.GetProperty("measurements").EnumerateArray())
+        {
+            var error = m.GetProperty("error").ValueKind == JsonValueKind.String ? " **ERROR**" : "";
+            Line(text, $"| {m.GetProperty("round").GetInt32()} | {m.GetProperty("scenario").GetString()}{error} | {m.GetProperty("requestsPerSecond").GetDouble():N0} | {m.GetProperty("ratioToBaseline").GetDouble():0.00} | {m.GetProperty("p50Ms").GetDouble():0.00} | {m.GetProperty("p99Ms").GetDouble():0.00} | {m.GetProperty("p999Ms").GetDouble():0.00} | {m.GetProperty("non2xx").GetInt64():N0} | {m.GetProperty("residentMegabytes").GetDouble():0} | {m.GetProperty("cpuMicrosecondsPerRequest").GetDouble():0.0} |");
+        }
+
+        var startUp = results.GetProperty("startUp");
+        Line(text, $"");
+        Line(text, $"Start → first authorized 200 (published service): {startUp.GetProperty("firstAuthorized200Seconds").GetDouble():0.00} s; idle resident memory {startUp.GetProperty("idleResidentMegabytes").GetDouble():0} MB.");
+        Line(text, $"");
+        Line(text, $"| goal (worst round) | target | measured | met |");
+        Line(text, $"|---|---|---|---|");
+        foreach (var goal in results.GetProperty("goals").EnumerateArray())
+        {
+            var measured = goal.GetProperty("measured") is { ValueKind: JsonValueKind.Number } value ? value.GetDouble().ToString("0.00", CultureInfo.InvariantCulture) : "—";
+            var met = goal.GetProperty("met").ValueKind switch { JsonValueKind.True => "met", JsonValueKind.False => "**not met**", _ => "open" };
+            var note = goal.GetProperty("note").GetString();
+            Line(text, $"| {goal.GetProperty("figure").GetString()} | {goal.GetProperty("target").GetString()} | {measured} | {met}{(string.IsNullOrEmpty(note) ? "" : $" ({note})")} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static void Line(StringBuilder text, FormattableString line) => text.Append(line.ToString(CultureInfo.InvariantCulture)).Append('\n');
+
+}
