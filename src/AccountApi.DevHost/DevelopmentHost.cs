@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using AccountApi.Authentication;
+using AccountApi.Hosting;
 using AccountApi.Revocation;
 using AccountApi.DevHost.Certificates;
 using AccountApi.DevHost.Composition;
@@ -81,6 +82,9 @@ public sealed class DevelopmentHost : IAsyncDisposable
                 api.Services.GetRequiredService<IOptions<AzureAdOptions>>().Value,
                 provider.Services.GetRequiredService<IOptions<DevIdentityOptions>>().Value,
                 api.Configuration);
+            // Before either starts, so that a bad setting is one line, not "Hosting failed to start" with a stack trace.
+            provider.Services.ValidateConfiguration();
+            api.Services.ValidateConfiguration();
             await provider.StartAsync(cancellationToken).ConfigureAwait(false);
             await api.StartAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -21,7 +21,7 @@ internal sealed class TenancyStore : IDisposable
         // Starts from the section as ValidateOnStart bound it (the monitor's cached value): binding 100,000 tenancies
         // again would double their share of start-up. Start-up validation has already refused an invalid section; this
         // only guards a store built without it.
-        _catalog = TenancyCatalog.TryCreate(startupOptions.CurrentValue, out var errors) ?? throw new InvalidOperationException(string.Join(" ", errors));
+        _catalog = TenancyCatalog.TryCreate(startupOptions.CurrentValue, out var errors) ?? throw new OptionsValidationException(TenancyOptions.SectionName, typeof(TenancyOptions), errors);
         _reloadSubscription = ChangeToken.OnChange(configuration.GetReloadToken, Reload);
     }
 

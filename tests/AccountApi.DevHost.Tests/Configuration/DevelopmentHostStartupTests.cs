@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AccountApi.DevHost.Tests.Infrastructure;
 
 namespace AccountApi.DevHost.Tests.Configuration;
@@ -34,6 +35,43 @@ public sealed class DevelopmentHostStartupTests : IDisposable
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync("Development", $"--{key}={value}"));
 
         Assert.Contains(named, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Production", "", "'Production'")]
+    [InlineData("Development", "--AzureAd:ClientId=not-a-guid", "AzureAd:ClientId")]
+    [InlineData("Development", "--RateLimits:PerCaller:PermitLimit=0", "RateLimits:PerCaller:PermitLimit")]
+    public async Task Executable_WithBadConfiguration_PrintsOneLineAndExitsWithCode1(string environment, string setting, string named)
+    {
+        // The host as `dotnet run` starts it: what an operator sees is the process's output and exit code.
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "AccountApi.DevHost.dll"), $"--environment={environment}",
+                     $"--DevHost:ApiUrl=http://localhost:{DevHostFixture.FreeLoopbackPort()}",
+                     $"--DevIdentity:SigningKeyPath={Path.Combine(_keyDirectory, "keys.pem")}", setting])
+        {
+            if (argument.Length > 0)
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+        var printed = await output + await error;
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains($"AccountApi.DevHost cannot start: ", printed, StringComparison.Ordinal);
+        Assert.Contains(named, printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", printed, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_keyDirectory, recursive: true);

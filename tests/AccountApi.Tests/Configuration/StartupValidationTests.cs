@@ -72,8 +72,30 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
             ["AzureAd__ClientId"] = "",
         });
 
-        Assert.NotEqual(0, exitCode);
-        Assert.Contains("AzureAd:ClientId", output, StringComparison.Ordinal);
+        // One line naming the key and the fix, exit code 1: not an unhandled exception (134) with a stack trace.
+        Assert.Equal(1, exitCode);
+        Assert.Contains("AccountApi cannot start: AzureAd:ClientId", output, StringComparison.Ordinal);
+        Assert.Contains("AzureAd__ClientId=", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Service_WithSeveralInvalidSettings_NamesEveryKeyAndExitsWithCode1()
+    {
+        var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["AzureAd__ClientId"] = "11111111-1111-4111-8111-111111111111",
+            ["RateLimits__PerCaller__PermitLimit"] = "0",
+            ["Tenancies__globex__DirectoryIds__0"] = "not-a-guid",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("RateLimits:PerCaller:PermitLimit", output, StringComparison.Ordinal);
+        Assert.Contains("Tenancies:globex:DirectoryIds:0", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
     [Theory]
