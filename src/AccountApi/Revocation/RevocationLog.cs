@@ -1,25 +1,27 @@
+using AccountApi.Logging;
+
 namespace AccountApi.Revocation;
 
 internal static partial class RevocationLog
 {
     // The audit trail of cut-offs: who was cut off, from when, and on whose request (the user, or an operator's azp).
     // Subjects are directory and object ids, never names or tokens.
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Tokens of subject {Subject} issued before {IssuedBefore:O} revoked at the request of {RequestedBy}.")]
+    [LoggerMessage(EventId = EventIds.SubjectRevoked, Level = LogLevel.Warning, Message = "Tokens of subject {Subject} issued before {IssuedBefore:O} revoked at the request of {RequestedBy}.")]
     public static partial void SubjectRevoked(ILogger logger, string subject, DateTimeOffset issuedBefore, string requestedBy);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Revocation of subject {Subject} requested by {RequestedBy} could not be shared with every instance (answered 503): {Failure}")]
+    [LoggerMessage(EventId = EventIds.SubjectNotRevoked, Level = LogLevel.Error, Message = "Revocation of subject {Subject} requested by {RequestedBy} could not be shared with every instance (answered 503): {Failure}")]
     public static partial void SubjectNotRevoked(ILogger logger, string subject, string requestedBy, string failure);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Redis connection lost ({ConnectionType}, {FailureType}): the last known revocations are still enforced, new ones are answered 503 revocation_unavailable until it is back.")]
+    [LoggerMessage(EventId = EventIds.RedisLost, Level = LogLevel.Error, Message = "Redis connection lost ({ConnectionType}, {FailureType}): the last known revocations are still enforced, new ones are answered 503 revocation_unavailable until it is back.")]
     public static partial void RedisLost(ILogger logger, string connectionType, string failureType);
 
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Revocations loaded from Redis: {Count} entries.")]
+    [LoggerMessage(EventId = EventIds.RedisLoaded, Level = LogLevel.Information, Message = "Revocations loaded from Redis: {Count} entries.")]
     public static partial void RedisLoaded(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 4005, Level = LogLevel.Error, Message = "Revocations could not be loaded from Redis ({Failure}); retried on reconnection.")]
+    [LoggerMessage(EventId = EventIds.RedisLoadFailed, Level = LogLevel.Error, Message = "Revocations could not be loaded from Redis ({Failure}); retried on reconnection.")]
     public static partial void RedisLoadFailed(ILogger logger, string failure);
 
     // Anyone who can write to the channel could only add revocations, never remove one; a malformed one is ignored.
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "A malformed revocation was read from Redis and ignored.")]
+    [LoggerMessage(EventId = EventIds.MalformedRevocation, Level = LogLevel.Warning, Message = "A malformed revocation was read from Redis and ignored.")]
     public static partial void MalformedRevocation(ILogger logger);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AccountApi.Entra;
+using AccountApi.Logging;
 using AccountApi.Revocation;
 using AccountApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -29,10 +30,10 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
         using var response = await SendAsync(host, token, "contoso");
 
         await ProblemAssert.RefusedAsync(response, "invalid_token");
-        var rejection = Assert.Single(Logs(1001).Select(record => record.Message));
+        var rejection = Assert.Single(Logs(EventIds.TokenRejected).Select(record => record.Message));
         Assert.Contains("invalid_token", rejection, StringComparison.Ordinal);
         Assert.Contains("IDX10214", rejection, StringComparison.Ordinal); // audience validation failed
-        Assert.Contains("invalid_token", Assert.Single(Logs(3001).Select(record => record.Message)), StringComparison.Ordinal);
+        Assert.Contains("invalid_token", Assert.Single(Logs(EventIds.RequestRefused).Select(record => record.Message)), StringComparison.Ordinal);
         AssertNeverLogged(token);
     }
 
@@ -48,7 +49,7 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
 
         await ProblemAssert.RefusedAsync(response, "invalid_token");
         // The local rule's message, not a failed metadata fetch by Identity.Web's fallback issuer validator.
-        Assert.Contains("is not the v2.0 issuer of its directory", Assert.Single(Logs(1001).Select(record => record.Message)), StringComparison.Ordinal);
+        Assert.Contains("is not the v2.0 issuer of its directory", Assert.Single(Logs(EventIds.TokenRejected).Select(record => record.Message)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,11 +64,11 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
         using var response = await SendAsync(host, token, "contoso");
 
         await ProblemAssert.RefusedAsync(response, "invalid_token");
-        var revoked = Assert.Single(Logs(1003));
+        var revoked = Assert.Single(Logs(EventIds.RevokedTokenPresented));
         Assert.Equal(LogLevel.Warning, revoked.Level);
         Assert.Contains("token revocation", revoked.Message, StringComparison.Ordinal);
         Assert.Contains($"(digest {AccessTokenDigest.Of(token)}) has been revoked", revoked.Message, StringComparison.Ordinal);
-        Assert.Empty(Logs(1001));
+        Assert.Empty(Logs(EventIds.TokenRejected));
         AssertNeverLogged(token);
     }
 
@@ -83,7 +84,7 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
         using var response = await SendAsync(host, token, "contoso");
 
         await ProblemAssert.RefusedAsync(response, "invalid_token");
-        var revoked = Assert.Single(Logs(1003));
+        var revoked = Assert.Single(Logs(EventIds.RevokedTokenPresented));
         Assert.Contains("subject revocation", revoked.Message, StringComparison.Ordinal);
         Assert.Contains($"Every token of subject {claims.DirectoryId:D}/{claims.ObjectId:D} issued before", revoked.Message, StringComparison.Ordinal);
         AssertNeverLogged(token);
@@ -98,7 +99,7 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
         using var response = await SendAsync(host, token, "contoso");
 
         await ProblemAssert.RefusedAsync(response, "invalid_token");
-        Assert.Contains("scope", Assert.Single(Logs(1001).Select(record => record.Message)), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("scope", Assert.Single(Logs(EventIds.TokenRejected).Select(record => record.Message)), StringComparison.OrdinalIgnoreCase);
         AssertNeverLogged(token);
     }
 
@@ -115,7 +116,7 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
         // The same answer, byte for byte apart from the trace id.
         var answers = await Task.WhenAll(new[] { suspended, foreign, unknown }.Select(WithoutTraceId));
         Assert.All(answers, answer => Assert.Equal(answers[0], answer));
-        var details = Logs(2006).Select(record => record.Message).ToList();
+        var details = Logs(EventIds.TenancyNotPermitted).Select(record => record.Message).ToList();
         Assert.Equal(3, details.Count);
         Assert.Contains(details, message => message.Contains("suspended tenancy", StringComparison.Ordinal));
         Assert.Contains(details, message => message.Contains($"directory {ContosoDirectory} is not admitted", StringComparison.Ordinal));
@@ -136,7 +137,7 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
         configuration.Reload();
 
         // Setting the key and reloading may each raise a change; every rejection names the key.
-        var rejections = Logs(2002).Select(record => record.Message).ToList();
+        var rejections = Logs(EventIds.TenanciesReloadRejected).Select(record => record.Message).ToList();
         Assert.NotEmpty(rejections);
         Assert.All(rejections, rejection => Assert.Contains(key, rejection, StringComparison.Ordinal));
         using var response = await SendAsync(host, factory.Authority.Sign(ContosoUser), "contoso");
@@ -153,10 +154,10 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
         using var response = await SendAsync(host, token, "contoso");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        var outage = Assert.Single(Logs(1002));
+        var outage = Assert.Single(Logs(EventIds.AuthorityUnavailable));
         Assert.Equal(LogLevel.Error, outage.Level);
         Assert.Contains("Connection refused", outage.Message, StringComparison.Ordinal);
-        Assert.Empty(Logs(1001));
+        Assert.Empty(Logs(EventIds.TokenRejected));
         AssertNeverLogged(token);
     }
 

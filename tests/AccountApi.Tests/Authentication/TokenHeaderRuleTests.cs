@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AccountApi.Logging;
 using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -39,7 +40,7 @@ public sealed class TokenHeaderRuleTests(AccountApiFactory factory) : IClassFixt
         using var response = await host.CreateClient(token, "contoso").GetAsync("/account/me");
 
         await ProblemAssert.RefusedAsync(response, "invalid_token");
-        var rejection = Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), record => record.Id.Id == 1001);
+        var rejection = Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), record => record.Id.Id == EventIds.TokenRejected);
         Assert.Contains("'crit'", rejection.Message, StringComparison.Ordinal);
     }
 
@@ -64,7 +65,7 @@ public sealed class TokenHeaderRuleTests(AccountApiFactory factory) : IClassFixt
         using var response = await CreateClient(host, factory.Authority, ContosoUser with { Audience = audience }, "contoso").GetAsync("/account/me");
 
         await ProblemAssert.RefusedAsync(response, "invalid_token");
-        var rejection = Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), record => record.Id.Id == 1001);
+        var rejection = Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), record => record.Id.Id == EventIds.TokenRejected);
         Assert.Contains("IDX10214", rejection.Message, StringComparison.Ordinal);
     }
 
@@ -95,7 +96,7 @@ public sealed class TokenHeaderRuleTests(AccountApiFactory factory) : IClassFixt
         using var response = await host.CreateClient(token, "contoso").GetAsync("/account/me");
 
         await ProblemAssert.RefusedAsync(response, "invalid_token");
-        Assert.Contains("is not the v2.0 issuer of its directory", Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), record => record.Id.Id == 1001).Message, StringComparison.Ordinal);
+        Assert.Contains("is not the v2.0 issuer of its directory", Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), record => record.Id.Id == EventIds.TokenRejected).Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using AccountApi.Entra;
+using AccountApi.Logging;
 using AccountApi.Revocation;
 using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
@@ -97,7 +98,7 @@ public sealed class TokenRefusalTests(AccountApiFactory factory) : IClassFixture
         await ProblemAssert.RefusedAsync(response, "invalid_token");
         Assert.Equal("Bearer error=\"invalid_token\"", ProblemAssert.Challenge(response));
         // The same answer for every cause; the log says which one it was, so a case cannot pass for another reason.
-        var rejection = Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), record => record.Id.Id == 1001);
+        var rejection = Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), record => record.Id.Id == EventIds.TokenRejected);
         Assert.Contains(cause, rejection.Message, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using AccountApi.Authentication;
+using AccountApi.Logging;
 using AccountApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
@@ -54,9 +55,9 @@ public sealed class AuthorityOutageTests : IDisposable
         using var recovered = await client.GetAsync("/account/me");
 
         Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
-        var outage = Assert.Single(Logs(host, 1002));
+        var outage = Assert.Single(Logs(host, EventIds.AuthorityUnavailable));
         Assert.Equal(LogLevel.Error, outage.Level);
-        Assert.Single(Logs(host, 1004));
+        Assert.Single(Logs(host, EventIds.AuthorityRecovered));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AccountApi.Logging;
 using AccountApi.Tests.Infrastructure;
 
 namespace AccountApi.Tests.Logging;
@@ -20,7 +21,7 @@ public sealed class JsonRefusalLogTests
 
         using var response = await client.SendAsync(request);
         var problem = await ProblemAssert.RefusedAsync(response, "missing_token");
-        var line = await service.WaitForLineAsync(json => json.GetProperty("EventId").GetInt32() == 3001);
+        var line = await service.WaitForLineAsync(json => json.GetProperty("EventId").GetInt32() == EventIds.RequestRefused);
 
         Assert.Equal("Information", line.GetProperty("LogLevel").GetString());
         Assert.Equal("AccountApi.Authorization.RefusalResultHandler", line.GetProperty("Category").GetString());

@@ -1,4 +1,5 @@
 using System.Net;
+using AccountApi.Logging;
 using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -144,8 +145,8 @@ public sealed class RateLimitTests(AccountApiFactory factory) : IClassFixture<Ac
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
         // Only the admitted forgeries were validated (and logged as rejected); the rest cost no signature check.
         var logs = host.Services.GetFakeLogCollector().GetSnapshot();
-        Assert.Equal(Limit, logs.Count(record => record.Id.Id == 1001));
-        Assert.Equal(3 * Limit, logs.Count(record => record.Id.Id == 4001 && record.Message.Contains($"per-address limit of address:{AddressA}", StringComparison.Ordinal)));
+        Assert.Equal(Limit, logs.Count(record => record.Id.Id == EventIds.TokenRejected));
+        Assert.Equal(3 * Limit, logs.Count(record => record.Id.Id == EventIds.RateLimited && record.Message.Contains($"per-address limit of address:{AddressA}", StringComparison.Ordinal)));
     }
 
     [Theory]

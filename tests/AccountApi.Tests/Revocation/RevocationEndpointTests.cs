@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using AccountApi.Logging;
 using AccountApi.Revocation;
 using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
@@ -76,7 +77,7 @@ public sealed class RevocationEndpointTests(AccountApiFactory factory) : IClassF
         using var revoke = await PostAsync(host, AdminRoute(ContosoDirectory, alice.ObjectId), Operator(ContosoDirectory) with { ClientId = "operator-azp" }, tenancy: null);
 
         Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
-        var audit = Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), record => record.Id.Id == 4001);
+        var audit = Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), record => record.Id.Id == EventIds.SubjectRevoked);
         Assert.Equal(LogLevel.Warning, audit.Level);
         Assert.Contains($"{ContosoDirectory:D}/{alice.ObjectId:D}", audit.Message, StringComparison.Ordinal);
         Assert.Contains("operator client operator-azp", audit.Message, StringComparison.Ordinal);

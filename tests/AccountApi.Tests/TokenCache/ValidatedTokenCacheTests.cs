@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using AccountApi.Authentication;
 using AccountApi.Entra;
+using AccountApi.Logging;
 using AccountApi.Revocation;
 using AccountApi.Telemetry;
 using AccountApi.Testing;
@@ -140,7 +141,7 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         await ProblemAssert.RefusedAsync(refused, "invalid_token");
         // Bob's token went with the key, before he sent it again.
         Assert.Equal(0, host.Cache.Count);
-        var withdrawal = Assert.Single(host.Logs(), record => record.Id.Id == 1101);
+        var withdrawal = Assert.Single(host.Logs(), record => record.Id.Id == EventIds.SigningKeysWithdrawn);
         Assert.Contains("1 signing key(s); 2 cached token(s)", withdrawal.Message, StringComparison.Ordinal);
         await ProblemAssert.RefusedAsync(await bob.GetAsync("/account/me"), "invalid_token");
         // A token signed with the new key is accepted and cached.
