@@ -10,8 +10,9 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace AccountApi.OpenApi;
 
 /// <summary>
-/// Documents what a protected operation demands and how it refuses: the bearer scheme, the <c>X-Tenant-ID</c> header,
-/// and the 403 problem document with its machine-readable <c>error</c> values.
+/// Documents what a protected operation demands and every way it can refuse: the bearer scheme, the <c>X-Tenant-ID</c>
+/// header, the 403 problem document, the 429 of the rate limits and the 503s of an unreachable authority (or revocation
+/// store), each with its machine-readable <c>error</c> values.
 /// </summary>
 internal sealed class ProtectedOperationFilter(IOptions<AzureAdOptions> azureAd) : IOperationFilter
 {
@@ -63,17 +64,41 @@ internal sealed class ProtectedOperationFilter(IOptions<AzureAdOptions> azureAd)
     private static void AddRefusal(OpenApiOperation operation)
     {
         operation.Responses ??= [];
-        operation.Responses["403"] = new OpenApiResponse
-        {
-            Description = "Refused: the token or the tenancy is missing, invalid or not permitted. `error` says which.",
-            Content = new Dictionary<string, IOpenApiMediaType>
-            {
-                ["application/problem+json"] = new OpenApiMediaType { Schema = RefusalSchema() },
-            },
-        };
+        operation.Responses["403"] = Problem(
+            "Refused: the token or the tenancy is missing, invalid or not permitted. `error` says which.", RefusalReasons.InPriorityOrder);
+        operation.Responses["429"] = Problem(
+            "Over a rate limit (per address, per caller or per tenancy). Retry after the number of seconds in `Retry-After`.",
+            [RefusalReasons.RateLimited], retryAfter: true);
+        // Every protected operation checks a token, which needs the authority's keys; an operation that also writes to the
+        // shared revocation store declares its own 503, and the reasons are merged.
+        IReadOnlyList<string> unavailable = operation.Responses.ContainsKey("503")
+            ? [RefusalReasons.AuthorityUnavailable, RefusalReasons.RevocationUnavailable]
+            : [RefusalReasons.AuthorityUnavailable];
+        operation.Responses["503"] = Problem(
+            "Not the caller's fault: a dependency the answer needs cannot be reached. Retry after the number of seconds in `Retry-After`.",
+            unavailable, retryAfter: true);
     }
 
-    private static OpenApiSchema RefusalSchema() => new()
+    private static OpenApiResponse Problem(string description, IReadOnlyList<string> reasons, bool retryAfter = false) => new()
+    {
+        Description = description,
+        Headers = retryAfter
+            ? new Dictionary<string, IOpenApiHeader>
+            {
+                ["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before retrying.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+                },
+            }
+            : null,
+        Content = new Dictionary<string, IOpenApiMediaType>
+        {
+            ["application/problem+json"] = new OpenApiMediaType { Schema = ProblemSchema(reasons) },
+        },
+    };
+
+    private static OpenApiSchema ProblemSchema(IReadOnlyList<string> reasons) => new()
     {
         Type = JsonSchemaType.Object,
         Required = new HashSet<string> { "status", "title", "error" },
@@ -87,8 +112,8 @@ internal sealed class ProtectedOperationFilter(IOptions<AzureAdOptions> azureAd)
             ["error"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.String,
-                Description = "Checked in this order: " + string.Join(", ", RefusalReasons.InPriorityOrder) + ".",
-                Enum = [.. RefusalReasons.InPriorityOrder.Select(reason => (JsonNode)JsonValue.Create(reason))],
+                Description = reasons.Count > 1 ? "Checked in this order: " + string.Join(", ", reasons) + "." : null,
+                Enum = [.. reasons.Select(reason => (JsonNode)JsonValue.Create(reason))],
             },
         },
     };

@@ -35,6 +35,26 @@ public sealed class OpenApiDocumentTests(AccountApiFactory factory) : IClassFixt
             errors);
     }
 
+    [Theory]
+    [InlineData("/account/me", "get", new[] { "authority_unavailable" })]
+    [InlineData("/account/me/sessions/revoke", "post", new[] { "authority_unavailable", "revocation_unavailable" })]
+    [InlineData("/admin/directories/{tid}/users/{oid}/revoke", "post", new[] { "authority_unavailable", "revocation_unavailable" })]
+    public async Task SwaggerDocument_ListsTheRateLimitAndUnavailableAnswers_OfEveryProtectedOperation(string path, string method, string[] unavailable)
+    {
+        var document = await GetDocumentAsync(factory, enabled: true);
+        var responses = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+
+        Assert.Equal(["rate_limited"], Reasons(responses.GetProperty("429")));
+        Assert.True(responses.GetProperty("429").GetProperty("headers").TryGetProperty("Retry-After", out _));
+        Assert.Equal(unavailable, Reasons(responses.GetProperty("503")));
+        Assert.True(responses.GetProperty("503").GetProperty("headers").TryGetProperty("Retry-After", out _));
+        Assert.Contains("tenant_not_permitted", Reasons(responses.GetProperty("403")));
+    }
+
+    private static string[] Reasons(JsonElement response) =>
+        [.. response.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema")
+            .GetProperty("properties").GetProperty("error").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!)];
+
     [Fact]
     public async Task SwaggerDocument_OffersSignInWithAuthorizationCodeFlowAgainstTheConfiguredAuthority()
     {
