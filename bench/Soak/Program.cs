@@ -6,7 +6,7 @@ using AccountApi.Bench.Common;
 using AccountApi.Soak;
 using AccountApi.Testing;
 
-// bench/soak/run: the published service under a bounded mixed load from wrk, with its authority stopped for the middle
+// bench/run-soak: the published service under a bounded mixed load from wrk, with its authority stopped for the middle
 // third and started again. Exits non-zero when a 5xx other than the outage's 503s, a socket error, no recovery or
 // steady memory growth is seen.
 var service = Argument("--service") ?? throw new ArgumentException("--service <the published service: AccountApi, native, or AccountApi.dll> is required");
