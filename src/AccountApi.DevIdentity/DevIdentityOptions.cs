@@ -15,9 +15,6 @@ public sealed class DevIdentityOptions
     private const string MinimumLifetime = "00:00:01";
     private const string MaximumLifetime = "3650.00:00:00";
 
-    /// <summary>Switches the provider on. Allowed only when the environment is Development.</summary>
-    public bool Enabled { get; set; }
-
     /// <summary>
     /// The absolute address the provider is reached at: an https origin such as <c>https://localhost:5443</c> when it
     /// is mapped at the root (the default), with the route prefix as path when it is mapped under one; http only on a

@@ -70,7 +70,7 @@ public sealed record TestAccessToken
             [EntraClaimNames.AuthorizedPartyAuthentication] = "1",
             [EntraClaimNames.UniqueTokenId] = TokenId,
         };
-        Add(EntraClaimNames.TenantId, OmitDirectoryClaim ? null : DirectoryId.ToString());
+        Add(EntraClaimNames.DirectoryId, OmitDirectoryClaim ? null : DirectoryId.ToString());
         Add(EntraClaimNames.ObjectId, OmitObjectIdClaim ? null : ObjectId.ToString());
         Add(JwtRegisteredClaimNames.Name, Name);
         Add(JwtRegisteredClaimNames.PreferredUsername, PreferredUsername);

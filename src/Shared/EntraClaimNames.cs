@@ -10,7 +10,7 @@ namespace AccountApi.Entra;
 internal static class EntraClaimNames
 {
     /// <summary>The directory (tenant) the token was issued in, a GUID; part of the issuer.</summary>
-    public const string TenantId = "tid";
+    public const string DirectoryId = "tid";
 
     /// <summary>The user's or service principal's object id in that directory, a GUID; the same for every application.</summary>
     public const string ObjectId = "oid";

@@ -2,7 +2,7 @@ using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Grants;
 using AccountApi.DevIdentity.Logging;
 using AccountApi.DevIdentity.Protocol;
-using AccountApi.DevIdentity.Tenancy;
+using AccountApi.DevIdentity.Directories;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +28,7 @@ internal static class AuthorizeEndpoints
     {
         if (services.Resolver.Resolve(tenant) is not { } selection)
         {
-            return AuthorizeRedirects.Error(context, services.Logger, new AuthorizeError(OAuthErrors.InvalidRequest, TenantMessages.Unknown(tenant), Code: EntraErrorCodes.TenantNotFound));
+            return AuthorizeRedirects.Error(context, services.Logger, new AuthorizeError(OAuthErrors.InvalidRequest, DirectoryMessages.Unknown(tenant), Code: EntraErrorCodes.TenantNotFound));
         }
 
         if (services.Validator.Validate(new RequestParameters(context.Request.Query), selection, out var error) is not { } request)
@@ -84,7 +84,7 @@ internal static class AuthorizeEndpoints
 
         if (services.Resolver.Resolve(tenant) is not { } selection)
         {
-            return AuthorizeRedirects.Error(context, services.Logger, new AuthorizeError(OAuthErrors.InvalidRequest, TenantMessages.Unknown(tenant), Code: EntraErrorCodes.TenantNotFound));
+            return AuthorizeRedirects.Error(context, services.Logger, new AuthorizeError(OAuthErrors.InvalidRequest, DirectoryMessages.Unknown(tenant), Code: EntraErrorCodes.TenantNotFound));
         }
 
         if (services.Validator.Validate(form, selection, out var error) is not { } request)

@@ -1,6 +1,6 @@
 using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Protocol;
-using AccountApi.DevIdentity.Tenancy;
+using AccountApi.DevIdentity.Directories;
 using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -8,7 +8,7 @@ namespace AccountApi.DevIdentity.Authorize;
 
 /// <summary>A validated authorize request.</summary>
 internal sealed record AuthorizeRequest(
-    TenantSelection Tenant,
+    DirectorySelection Tenant,
     DevClient Client,
     string RedirectUri,
     string? State,

@@ -1,7 +1,7 @@
 using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Logging;
 using AccountApi.DevIdentity.Protocol;
-using AccountApi.DevIdentity.Tenancy;
+using AccountApi.DevIdentity.Directories;
 using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -24,7 +24,7 @@ internal sealed class AuthorizeRequestValidator(DevIdentityCatalog catalog, Scop
     public static IReadOnlyList<string> Prompts { get; } =
         [OpenIdConnectPrompt.None, OpenIdConnectPrompt.Login, OpenIdConnectPrompt.SelectAccount, OpenIdConnectPrompt.Consent];
 
-    public AuthorizeRequest? Validate(RequestParameters parameters, TenantSelection tenant, out AuthorizeError? error)
+    public AuthorizeRequest? Validate(RequestParameters parameters, DirectorySelection tenant, out AuthorizeError? error)
     {
         error = ValidateClient(parameters, out var client, out var redirectUri);
         if (error is not null)

@@ -2,7 +2,7 @@ using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Grants;
 using AccountApi.DevIdentity.Protocol;
 using AccountApi.DevIdentity.Session;
-using AccountApi.DevIdentity.Tenancy;
+using AccountApi.DevIdentity.Directories;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +10,7 @@ namespace AccountApi.DevIdentity.Authorize;
 
 /// <summary>What the authorize handlers need, bound by minimal APIs from the container (<c>[AsParameters]</c>).</summary>
 internal readonly record struct AuthorizeServices(
-    TenantResolver Resolver,
+    DirectoryResolver Resolver,
     AuthorizeRequestValidator Validator,
     DevIdentityCatalog Catalog,
     AuthorizationCodeStore Codes,

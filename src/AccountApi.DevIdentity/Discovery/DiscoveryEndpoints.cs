@@ -4,7 +4,7 @@ using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Cors;
 using AccountApi.DevIdentity.Protocol;
 using AccountApi.DevIdentity.Signing;
-using AccountApi.DevIdentity.Tenancy;
+using AccountApi.DevIdentity.Directories;
 using AccountApi.DevIdentity.Token;
 using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.Builder;
@@ -25,7 +25,7 @@ internal static class DiscoveryEndpoints
         group.MapGet("/{tenant}/discovery/v2.0/keys", GetKeys).AllowPublicClientOrigins().WithName("DevIdentityKeys");
     }
 
-    private static IResult GetConfiguration(string tenant, TenantResolver resolver, DevIdentityCatalog catalog, ScopeParser scopes)
+    private static IResult GetConfiguration(string tenant, DirectoryResolver resolver, DevIdentityCatalog catalog, ScopeParser scopes)
     {
         if (resolver.Resolve(tenant) is not { } selection)
         {
@@ -63,7 +63,7 @@ internal static class DiscoveryEndpoints
         return OAuthResults.Json(JsonSerializer.Deserialize<JsonElement>(OpenIdConnectConfiguration.Write(configuration)));
     }
 
-    private static IResult GetKeys(string tenant, TenantResolver resolver, DevIdentityCatalog catalog, SigningKeyStore keys)
+    private static IResult GetKeys(string tenant, DirectoryResolver resolver, DevIdentityCatalog catalog, SigningKeyStore keys)
     {
         if (resolver.Resolve(tenant) is not { } selection)
         {
@@ -84,9 +84,9 @@ internal static class DiscoveryEndpoints
         }
     }
 
-    private static string IssuerOf(TenantSelection selection, ProviderUrls urls) =>
+    private static string IssuerOf(DirectorySelection selection, ProviderUrls urls) =>
         selection.Directory is { } directory ? urls.Issuer(directory.TenantId) : urls.IssuerTemplate;
 
     private static IResult UnknownTenant(string tenant) => OAuthResults.Error(
-        OAuthErrors.InvalidRequest, TenantMessages.Unknown(tenant), code: EntraErrorCodes.TenantNotFound);
+        OAuthErrors.InvalidRequest, DirectoryMessages.Unknown(tenant), code: EntraErrorCodes.TenantNotFound);
 }

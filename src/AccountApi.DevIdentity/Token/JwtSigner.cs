@@ -19,7 +19,7 @@ internal sealed class JwtSigner(DevIdentityCatalog catalog, SigningKeyStore keys
     public static IReadOnlyList<string> EmittedClaims { get; } =
     [
         JwtRegisteredClaimNames.Aud, JwtRegisteredClaimNames.Iss, JwtRegisteredClaimNames.Iat, JwtRegisteredClaimNames.Nbf,
-        JwtRegisteredClaimNames.Exp, EntraClaimNames.TenantId, EntraClaimNames.ObjectId, JwtRegisteredClaimNames.Sub,
+        JwtRegisteredClaimNames.Exp, EntraClaimNames.DirectoryId, EntraClaimNames.ObjectId, JwtRegisteredClaimNames.Sub,
         JwtRegisteredClaimNames.Name, JwtRegisteredClaimNames.PreferredUsername, JwtRegisteredClaimNames.Nonce, EntraClaimNames.Scope,
         EntraClaimNames.Roles, JwtRegisteredClaimNames.Azp, EntraClaimNames.AuthorizedPartyAuthentication, EntraClaimNames.Version,
         EntraClaimNames.UniqueTokenId, EntraClaimNames.IdentityType, EntraClaimNames.ClientCapabilities,
@@ -31,7 +31,7 @@ internal sealed class JwtSigner(DevIdentityCatalog catalog, SigningKeyStore keys
     /// <summary>The claims that say who the user is; <c>sub</c> is pairwise for <paramref name="subjectApplicationId"/>.</summary>
     public static Dictionary<string, object> UserClaims(DevUser user, string subjectApplicationId) => new(StringComparer.Ordinal)
     {
-        [EntraClaimNames.TenantId] = user.Directory.TenantId.ToString("D"),
+        [EntraClaimNames.DirectoryId] = user.Directory.TenantId.ToString("D"),
         [EntraClaimNames.ObjectId] = user.ObjectId.ToString("D"),
         [JwtRegisteredClaimNames.Sub] = PairwiseSubject.For(user.ObjectId, subjectApplicationId),
         [JwtRegisteredClaimNames.Name] = user.DisplayName,
@@ -40,7 +40,7 @@ internal sealed class JwtSigner(DevIdentityCatalog catalog, SigningKeyStore keys
 
     public string Sign(Guid tenantId, string audience, DateTimeOffset issuedAt, DateTimeOffset expiresAt, Dictionary<string, object> claims)
     {
-        claims[EntraClaimNames.TenantId] = tenantId.ToString("D");
+        claims[EntraClaimNames.DirectoryId] = tenantId.ToString("D");
         claims[EntraClaimNames.Version] = TokenVersion;
         return s_handler.CreateToken(new SecurityTokenDescriptor
         {

@@ -1,7 +1,7 @@
 using AccountApi.DevIdentity.Cors;
 using AccountApi.DevIdentity.Logging;
 using AccountApi.DevIdentity.Protocol;
-using AccountApi.DevIdentity.Tenancy;
+using AccountApi.DevIdentity.Directories;
 using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -48,7 +48,7 @@ internal static class TokenEndpoints
 
         if (services.Resolver.Resolve(tenant) is not { } selection)
         {
-            return TokenRefusal.Create(logger, grantType, OAuthErrors.InvalidRequest, TenantMessages.Unknown(tenant), EntraErrorCodes.TenantNotFound);
+            return TokenRefusal.Create(logger, grantType, OAuthErrors.InvalidRequest, DirectoryMessages.Unknown(tenant), EntraErrorCodes.TenantNotFound);
         }
 
         if (!parameters.Contains(OpenIdConnectParameterNames.GrantType))

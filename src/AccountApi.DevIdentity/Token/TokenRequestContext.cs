@@ -1,12 +1,12 @@
 using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Protocol;
-using AccountApi.DevIdentity.Tenancy;
+using AccountApi.DevIdentity.Directories;
 
 namespace AccountApi.DevIdentity.Token;
 
 /// <summary>An authenticated token request, handed to the grant handlers.</summary>
 internal sealed record TokenRequestContext(
-    TenantSelection Tenant,
+    DirectorySelection Tenant,
     DevClient Client,
     bool ClientUsedSecret,
     RequestParameters Parameters,

@@ -1,5 +1,5 @@
 using AccountApi.DevIdentity.Grants;
-using AccountApi.DevIdentity.Tenancy;
+using AccountApi.DevIdentity.Directories;
 using Microsoft.Extensions.Logging;
 
 namespace AccountApi.DevIdentity.Token;
@@ -9,7 +9,7 @@ namespace AccountApi.DevIdentity.Token;
 /// host's <see cref="IAccessTokenRevocationSink"/> may be scoped.
 /// </summary>
 internal readonly record struct TokenServices(
-    TenantResolver Resolver,
+    DirectoryResolver Resolver,
     ClientAuthenticator Authenticator,
     AuthorizationCodeGrantHandler AuthorizationCode,
     RefreshTokenGrantHandler RefreshToken,

@@ -45,7 +45,7 @@ internal static class UserInfoEndpoints
             Claim(token, JwtRegisteredClaimNames.Name),
             Claim(token, JwtRegisteredClaimNames.PreferredUsername),
             objectId.ToString("D"),
-            token.GetPayloadValue<string>(EntraClaimNames.TenantId)));
+            token.GetPayloadValue<string>(EntraClaimNames.DirectoryId)));
     }
 
     private static string? Claim(JsonWebToken token, string name) => token.TryGetPayloadValue<string>(name, out var value) ? value : null;

@@ -10,4 +10,4 @@ internal sealed record UserInfoResponse(
     [property: JsonPropertyName(JwtRegisteredClaimNames.Name)] string? Name,
     [property: JsonPropertyName(JwtRegisteredClaimNames.PreferredUsername)] string? PreferredUserName,
     [property: JsonPropertyName(EntraClaimNames.ObjectId)] string ObjectId,
-    [property: JsonPropertyName(EntraClaimNames.TenantId)] string TenantId);
+    [property: JsonPropertyName(EntraClaimNames.DirectoryId)] string TenantId);

@@ -57,7 +57,7 @@ internal static class AccountEndpoints
             return Refusal.Problem(context, RefusalReasons.TenantNotPermitted);
         }
 
-        var caller = CallerFacts.Of(user);
+        var caller = ValidatedCaller.Of(user);
         return TypedResults.Ok(new AccountResponse(
             Id: caller.ObjectId!,
             Name: caller.Name,

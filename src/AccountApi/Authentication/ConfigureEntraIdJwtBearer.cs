@@ -94,7 +94,7 @@ internal sealed class ConfigureEntraIdJwtBearer(
         }
 
         // Entra's tid and oid are GUIDs; a token without them could not be cut off, so it is not accepted at all.
-        if (!TryReadGuid(context, EntraClaimNames.ObjectId, out var objectId) || !TryReadGuid(context, EntraClaimNames.TenantId, out var tenantId))
+        if (!TryReadGuid(context, EntraClaimNames.ObjectId, out var objectId) || !TryReadGuid(context, EntraClaimNames.DirectoryId, out var tenantId))
         {
             return;
         }
@@ -144,7 +144,7 @@ internal sealed class ConfigureEntraIdJwtBearer(
     // directory: the lower-case GUID Entra writes. EntraIssuerValidator has already required tid to be a GUID.
     private static void CanonicalizeDirectory(ClaimsIdentity identity)
     {
-        var tid = identity.FindFirst(EntraClaimNames.TenantId)!;
+        var tid = identity.FindFirst(EntraClaimNames.DirectoryId)!;
         var canonical = Guid.ParseExact(tid.Value, "D").ToString();
         if (!string.Equals(tid.Value, canonical, StringComparison.Ordinal))
         {

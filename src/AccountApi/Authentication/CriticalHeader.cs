@@ -1,4 +1,3 @@
-using System.IdentityModel.Tokens.Jwt;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -16,10 +15,6 @@ internal static class CriticalHeader
     public const string RefusalMessage =
         "The token's header has a 'crit' parameter naming extensions this API does not understand (RFC 7515 §4.1.11).";
 
-    public static bool IsPresent(SecurityToken token) => token switch
-    {
-        JsonWebToken jwt => jwt.TryGetHeaderValue<object>(ParameterName, out _),
-        JwtSecurityToken jwt => jwt.Header.ContainsKey(ParameterName),
-        _ => false,
-    };
+    // JwtBearer validates with JsonWebTokenHandler, so every token is a JsonWebToken; any other type is refused (fail closed).
+    public static bool IsPresent(SecurityToken token) => token is not JsonWebToken jwt || jwt.TryGetHeaderValue<object>(ParameterName, out _);
 }

@@ -1,4 +1,3 @@
-using System.IdentityModel.Tokens.Jwt;
 using AccountApi.Entra;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -36,10 +35,7 @@ internal static class EntraIssuerValidator
         return issuer;
     };
 
-    private static string? DirectoryOf(SecurityToken token) => token switch
-    {
-        JsonWebToken jwt when jwt.TryGetPayloadValue<string>(EntraClaimNames.TenantId, out var tid) => tid,
-        JwtSecurityToken jwt => jwt.Payload.TryGetValue(EntraClaimNames.TenantId, out var tid) ? tid as string : null,
-        _ => null,
-    };
+    // JwtBearer validates with JsonWebTokenHandler: any other token type has no directory here, and its issuer is refused.
+    private static string? DirectoryOf(SecurityToken token) =>
+        token is JsonWebToken jwt && jwt.TryGetPayloadValue<string>(EntraClaimNames.DirectoryId, out var tid) ? tid : null;
 }

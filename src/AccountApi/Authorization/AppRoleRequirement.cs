@@ -14,7 +14,7 @@ internal sealed class AppRoleRequirement(string role) : AuthorizationHandler<App
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AppRoleRequirement requirement)
     {
         var user = context.User;
-        var satisfied = user.Identity?.IsAuthenticated == true && CallerFacts.Of(user) is { IsAppOnly: true } caller && caller.Roles.Contains(Role);
+        var satisfied = user.Identity?.IsAuthenticated == true && ValidatedCaller.Of(user) is { IsAppOnly: true } caller && caller.Roles.Contains(Role);
         context.Decide(requirement, satisfied, RefusalReasons.RoleRequired);
         return Task.CompletedTask;
     }

@@ -19,7 +19,7 @@ internal sealed class OperatorDirectoryRequirement(IOptions<RevocationOptions> o
     {
         // A route tid that is not a GUID names no directory: the endpoint answers 400 and revokes nothing.
         var satisfied = context.Resource is HttpContext http
-            && CallerFacts.Of(context.User).Directory is { } own
+            && ValidatedCaller.Of(context.User).Directory is { } own
             && (!Guid.TryParse(http.GetRouteValue(RouteValue) as string, out var target)
                 || own == target
                 || options.Value.OperatorDirectories.Contains(own));

@@ -12,7 +12,7 @@ internal sealed class ScopeRequirement(IReadOnlyCollection<string> acceptedScope
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
     {
         var satisfied = false;
-        foreach (var scope in CallerFacts.Of(context.User).Scopes)
+        foreach (var scope in ValidatedCaller.Of(context.User).Scopes)
         {
             satisfied |= AcceptedScopes.Contains(scope);
         }

@@ -32,7 +32,7 @@ internal sealed class TenancyPermissionHandler(ILogger<TenancyPermissionHandler>
             TenancyResolution.Invalid => RefusalReasons.InvalidTenant,
             // No authenticated caller: the token requirements refuse first, and tenancies are not looked at.
             TenancyResolution.NotEvaluated => RefusalReasons.TenantNotPermitted,
-            _ => Permission(tenancy, CallerFacts.Of(context.User)),
+            _ => Permission(tenancy, ValidatedCaller.Of(context.User)),
         };
 
         if (refusal is null)
@@ -48,7 +48,7 @@ internal sealed class TenancyPermissionHandler(ILogger<TenancyPermissionHandler>
         return Task.CompletedTask;
     }
 
-    private string? Permission(TenancyContext tenancy, CallerFacts caller)
+    private string? Permission(TenancyContext tenancy, ValidatedCaller caller)
     {
         var detail = tenancy.Tenancy switch
         {

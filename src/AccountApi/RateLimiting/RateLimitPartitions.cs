@@ -53,7 +53,7 @@ internal static class RateLimitPartitions
             return null;
         }
 
-        return CallerFacts.Of(user).RateLimitPartition;
+        return ValidatedCaller.Of(user).RateLimitPartition;
     }
 
     /// <summary>The tenancy the caller was permitted to use; a tenancy merely named in the header is not charged.</summary>

@@ -42,14 +42,14 @@ internal static class RevocationEndpoints
     {
         // The token validated with GUIDs in tid and oid (ConfigureEntraIdJwtBearer), so these parse.
         var subject = new RevocationSubject(
-            Guid.Parse(user.FindFirstValue(EntraClaimNames.TenantId)!), Guid.Parse(user.FindFirstValue(EntraClaimNames.ObjectId)!));
+            Guid.Parse(user.FindFirstValue(EntraClaimNames.DirectoryId)!), Guid.Parse(user.FindFirstValue(EntraClaimNames.ObjectId)!));
         return await RevokeAsync(revoker, subject, "the user", context) is { } problem ? problem : TypedResults.NoContent();
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> RevokeUserAsync(
         string tid, string oid, ClaimsPrincipal caller, SubjectRevoker revoker, HttpContext context)
     {
-        if (!Guid.TryParse(tid, out var tenantId) || !Guid.TryParse(oid, out var objectId))
+        if (!Guid.TryParse(tid, out var directoryId) || !Guid.TryParse(oid, out var objectId))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
@@ -58,8 +58,8 @@ internal static class RevocationEndpoints
         }
 
         var operatorClient = caller.FindFirstValue(JwtRegisteredClaimNames.Azp) ?? "(no azp)";
-        var requestedBy = $"operator client {operatorClient} of directory {caller.FindFirstValue(EntraClaimNames.TenantId)}";
-        return await RevokeAsync(revoker, new RevocationSubject(tenantId, objectId), requestedBy, context) is { } problem
+        var requestedBy = $"operator client {operatorClient} of directory {caller.FindFirstValue(EntraClaimNames.DirectoryId)}";
+        return await RevokeAsync(revoker, new RevocationSubject(directoryId, objectId), requestedBy, context) is { } problem
             ? problem
             : TypedResults.NoContent();
     }

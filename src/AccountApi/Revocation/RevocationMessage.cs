@@ -15,7 +15,7 @@ internal sealed record RevocationMessage(TokenRevocationKind Kind, string Id, Da
         new(TokenRevocationKind.Token, tokenDigest, expiresAt);
 
     public static RevocationMessage ForSubject(RevocationSubject subject, DateTimeOffset issuedBefore) =>
-        new(TokenRevocationKind.Subject, $"{subject.TenantId:D} {subject.ObjectId:D}", issuedBefore);
+        new(TokenRevocationKind.Subject, $"{subject.DirectoryId:D} {subject.ObjectId:D}", issuedBefore);
 
     public string Payload => $"{(Kind == TokenRevocationKind.Token ? 't' : 's')} {Id} {Instant.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}";
 

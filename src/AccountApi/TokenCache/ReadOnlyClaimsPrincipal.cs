@@ -13,11 +13,11 @@ internal sealed class ReadOnlyClaimsPrincipal : ClaimsPrincipal
     private ReadOnlyClaimsPrincipal(ReadOnlyClaimsIdentity identity)
         : base(identity)
     {
-        Facts = CallerFacts.Read(this);
+        Facts = ValidatedCaller.Read(this);
     }
 
     /// <summary>What the service reads from the claims, read once for every request that shares this principal.</summary>
-    public CallerFacts Facts { get; }
+    public ValidatedCaller Facts { get; }
 
     /// <summary>
     /// A read-only copy of <paramref name="principal"/>'s single identity. Built from the claims alone, so the copy

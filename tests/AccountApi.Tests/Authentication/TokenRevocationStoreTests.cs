@@ -57,7 +57,7 @@ public sealed class TokenRevocationStoreTests
         Assert.Equal(new TokenRevocation(TokenRevocationKind.Subject, cutOff), store.Find("any", s_alice, cutOff.AddSeconds(-1)));
         Assert.Null(store.Find("any", s_alice, cutOff));
         Assert.Null(store.Find("any", s_alice with { ObjectId = Guid.NewGuid() }, s_start));
-        Assert.Null(store.Find("any", s_alice with { TenantId = Guid.NewGuid() }, s_start));
+        Assert.Null(store.Find("any", s_alice with { DirectoryId = Guid.NewGuid() }, s_start));
     }
 
     [Fact]

@@ -9,12 +9,12 @@ namespace AccountApi.Authentication;
 /// What the service reads from a validated principal (rate-limit partition, authorization, the account), read once
 /// per token: a principal from <see cref="CachedBearerHandler"/> carries them, so a cache hit reads no claim again.
 /// </summary>
-internal sealed class CallerFacts
+internal sealed class ValidatedCaller
 {
-    private CallerFacts(ClaimsPrincipal user)
+    private ValidatedCaller(ClaimsPrincipal user)
     {
         ObjectId = user.FindFirst(EntraClaimNames.ObjectId)?.Value;
-        DirectoryId = user.FindFirst(EntraClaimNames.TenantId)?.Value;
+        DirectoryId = user.FindFirst(EntraClaimNames.DirectoryId)?.Value;
         Directory = Guid.TryParse(DirectoryId, out var directory) ? directory : null;
         Name = user.FindFirst(JwtRegisteredClaimNames.Name)?.Value;
         Username = user.FindFirst(JwtRegisteredClaimNames.PreferredUsername)?.Value;
@@ -50,7 +50,7 @@ internal sealed class CallerFacts
     public string RateLimitPartition { get; }
 
     /// <summary>The facts of <paramref name="user"/>: carried by a principal from the cached scheme, read from the claims otherwise.</summary>
-    public static CallerFacts Of(ClaimsPrincipal user) => user is ReadOnlyClaimsPrincipal shared ? shared.Facts : new CallerFacts(user);
+    public static ValidatedCaller Of(ClaimsPrincipal user) => user is ReadOnlyClaimsPrincipal shared ? shared.Facts : new ValidatedCaller(user);
 
-    internal static CallerFacts Read(ClaimsPrincipal user) => new(user);
+    internal static ValidatedCaller Read(ClaimsPrincipal user) => new(user);
 }

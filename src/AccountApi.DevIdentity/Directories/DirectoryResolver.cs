@@ -1,20 +1,20 @@
 using AccountApi.DevIdentity.Configuration;
 
-namespace AccountApi.DevIdentity.Tenancy;
+namespace AccountApi.DevIdentity.Directories;
 
 /// <summary>Resolves the <c>{tenant}</c> path segment.</summary>
-internal sealed class TenantResolver(DevIdentityCatalog catalog)
+internal sealed class DirectoryResolver(DevIdentityCatalog catalog)
 {
     public const string Common = "common";
     public const string Organizations = "organizations";
 
     /// <summary>Returns the selection, or null when the segment names no known tenant.</summary>
-    public TenantSelection? Resolve(string? segment)
+    public DirectorySelection? Resolve(string? segment)
     {
         if (string.Equals(segment, Common, StringComparison.OrdinalIgnoreCase)
             || string.Equals(segment, Organizations, StringComparison.OrdinalIgnoreCase))
         {
-            return new TenantSelection(segment!.ToLowerInvariant(), null);
+            return new DirectorySelection(segment!.ToLowerInvariant(), null);
         }
 
         if (!Guid.TryParse(segment, out var id))
@@ -25,11 +25,11 @@ internal sealed class TenantResolver(DevIdentityCatalog catalog)
         var directory = catalog.FindDirectory(id);
         if (directory is not null)
         {
-            return new TenantSelection(id.ToString("D"), directory);
+            return new DirectorySelection(id.ToString("D"), directory);
         }
 
         // The seed document puts the application id where Entra expects the tenant; the validator keeps directory
         // and application ids distinct, so such a path can only mean "any directory", like 'organizations'.
-        return catalog.IsApplicationId(id) ? new TenantSelection(id.ToString("D"), null) : null;
+        return catalog.IsApplicationId(id) ? new DirectorySelection(id.ToString("D"), null) : null;
     }
 }
