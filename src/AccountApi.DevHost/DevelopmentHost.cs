@@ -59,6 +59,8 @@ public sealed class DevelopmentHost : IAsyncDisposable
         var certificate = DevelopmentCertificate.LoadOrCreate();
         var trust = CertificateTrust.Export(certificate, addresses.CertificateDirectory);
 
+        // Last, so that the API's authority and audience are the provider's whatever else the settings say.
+        apiBuilder.Configuration.AddApiRegistrationOfProvider(apiBuilder.Configuration);
         apiBuilder.AddAccountApi();
         // The API fetches the provider's discovery document and keys over https, trusting exactly its certificate.
         apiBuilder.Services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
@@ -78,7 +80,7 @@ public sealed class DevelopmentHost : IAsyncDisposable
         var host = new DevelopmentHost(api, provider, addresses, trust);
         try
         {
-            DevelopmentPairs.Check(
+            ProviderCoverage.Check(
                 api.Services.GetRequiredService<IOptions<AzureAdOptions>>().Value,
                 provider.Services.GetRequiredService<IOptions<DevIdentityOptions>>().Value,
                 api.Configuration);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using AccountApi.DevHost.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AccountApi.DevHost.Tests.Configuration;
 
@@ -25,8 +27,6 @@ public sealed class DevelopmentHostStartupTests : IDisposable
     [InlineData("DevIdentity:PublicBaseAddress", "https://idp.contoso.example", "DevIdentity:PublicBaseAddress")]
     [InlineData("DevHost:ApiUrl", "http://0.0.0.0:5080", "DevHost:ApiUrl")]
     [InlineData("DevHost:ApiUrl", "http://localhost:5443", "same port")]
-    [InlineData("AzureAd:ClientId", "99999999-9999-4999-8999-999999999999", "DevIdentity:Api:ClientId")]
-    [InlineData("AzureAd:Instance", "https://localhost:6443/", "DevIdentity:PublicBaseAddress")]
     [InlineData("AzureAd:Scopes", "Account.Write", "DevIdentity:Api:Scopes")]
     [InlineData("OpenApi:ClientId", "22222222-2222-4222-8222-222222222222", "OpenApi:ClientId")]
     [InlineData("Tenancies:globex:DirectoryIds:0", "9f9f9f9f-0000-4000-8000-000000000009", "Tenancies:globex:DirectoryIds:0")]
@@ -39,7 +39,7 @@ public sealed class DevelopmentHostStartupTests : IDisposable
 
     [Theory]
     [InlineData("Production", "", "'Production'")]
-    [InlineData("Development", "--AzureAd:ClientId=not-a-guid", "AzureAd:ClientId")]
+    [InlineData("Development", "--AzureAd:TenantId=contoso.onmicrosoft.com", "AzureAd:TenantId")]
     [InlineData("Development", "--RateLimits:PerCaller:PermitLimit=0", "RateLimits:PerCaller:PermitLimit")]
     public async Task Executable_WithBadConfiguration_PrintsOneLineAndExitsWithCode1(string environment, string setting, string named)
     {
@@ -72,6 +72,26 @@ public sealed class DevelopmentHostStartupTests : IDisposable
         Assert.Contains(named, printed, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_DerivesTheApisAuthorityAndAudience_FromTheProvidersRegistration()
+    {
+        // Stated once, for the provider: the API cannot be told another authority or audience by mistake.
+        const string ApiClientId = "99999999-9999-4999-8999-999999999999";
+        await using var host = await DevelopmentHost.StartAsync(
+        [
+            "--environment=Development",
+            $"--DevHost:ApiUrl=http://localhost:{DevHostFixture.FreeLoopbackPort()}",
+            $"--DevIdentity:SigningKeyPath={Path.Combine(_keyDirectory, "keys.pem")}",
+            $"--DevIdentity:Api:ClientId={ApiClientId}",
+            "--AzureAd:ClientId=11111111-1111-4111-8111-111111111111",
+            "--AzureAd:Instance=https://login.microsoftonline.com/",
+        ]);
+
+        var azureAd = host.Api.Services.GetRequiredService<IOptions<AccountApi.Authentication.AzureAdOptions>>().Value;
+        Assert.Equal(ApiClientId, azureAd.ClientId);
+        Assert.Equal(host.IdentityProviderAddress.AbsoluteUri, azureAd.Instance);
     }
 
     public void Dispose() => Directory.Delete(_keyDirectory, recursive: true);

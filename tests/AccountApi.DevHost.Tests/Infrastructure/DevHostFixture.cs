@@ -68,7 +68,6 @@ public class DevHostFixture : IAsyncLifetime
         {
             ["DevHost:ApiUrl"] = $"http://localhost:{apiPort}",
             ["DevIdentity:PublicBaseAddress"] = $"https://localhost:{providerPort}",
-            ["AzureAd:Instance"] = $"https://localhost:{providerPort}/",
             ["DevIdentity:SigningKeyPath"] = Path.Combine(_keyDirectory, "signing-keys.json"),
             // Swagger UI on this port stands in for the registered http://localhost:5080/swagger/oauth2-redirect.html.
             ["DevIdentity:Clients:account-spa:RedirectUris:0"] = $"http://localhost:{apiPort}/swagger/oauth2-redirect.html",

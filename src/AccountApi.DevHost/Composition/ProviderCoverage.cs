@@ -5,26 +5,15 @@ using AccountApi.Revocation;
 namespace AccountApi.DevHost.Composition;
 
 /// <summary>
-/// The development settings state several facts twice, once for the API and once for the provider. Each pair must
-/// agree or sign-in "works" and every call is refused; this says which keys disagree before anything starts.
+/// Everything the API's development settings name must exist in the provider (a scope, the Swagger client, the
+/// operator role, every tenancy's and operator's directory), or sign-in "works" and every call is refused: this says
+/// which key names what the provider lacks before anything starts.
 /// </summary>
-internal static class DevelopmentPairs
+internal static class ProviderCoverage
 {
     public static void Check(AzureAdOptions azureAd, DevIdentityOptions provider, IConfiguration api)
     {
         var failures = new List<string>();
-        var instance = azureAd.Instance.TrimEnd('/');
-        var providerAddress = provider.PublicBaseAddress.TrimEnd('/');
-        if (!string.Equals(instance, providerAddress, StringComparison.OrdinalIgnoreCase))
-        {
-            failures.Add($"AzureAd:Instance '{azureAd.Instance}' must be the provider's DevIdentity:PublicBaseAddress '{provider.PublicBaseAddress}' (with a trailing '/').");
-        }
-
-        if (!SameGuid(azureAd.ClientId, provider.Api.ClientId))
-        {
-            failures.Add($"AzureAd:ClientId '{azureAd.ClientId}' must equal DevIdentity:Api:ClientId '{provider.Api.ClientId}': the provider issues tokens for that audience.");
-        }
-
         foreach (var scope in azureAd.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(s => !provider.Api.Scopes.Contains(s, StringComparer.Ordinal)))
         {
             failures.Add($"AzureAd:Scopes names '{scope}', which DevIdentity:Api:Scopes does not offer.");
@@ -63,7 +52,7 @@ internal static class DevelopmentPairs
 
         if (failures.Count > 0)
         {
-            throw new InvalidOperationException("The development settings disagree: " + string.Join(" ", failures));
+            throw new InvalidOperationException("The development settings name what the provider lacks: " + string.Join(" ", failures));
         }
     }
 
