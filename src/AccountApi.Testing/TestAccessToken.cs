@@ -43,6 +43,11 @@ public sealed record TestAccessToken
 
     public DateTimeOffset Expires { get; init; } = DateTimeOffset.UtcNow.AddHours(1);
 
+    /// <summary>
+    /// Claims set last, over the ones above; a null value removes the claim (<c>["azp"] = null</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> OverriddenClaims { get; init; } = new Dictionary<string, object?>();
+
     /// <summary>Leaves out <c>tid</c> and/or <c>oid</c>, which every Entra access token has.</summary>
     public bool OmitDirectoryClaim { get; init; }
 
@@ -65,7 +70,8 @@ public sealed record TestAccessToken
         var claims = new Dictionary<string, object>
         {
             [EntraClaimNames.Version] = "2.0",
-            [JwtRegisteredClaimNames.Sub] = ObjectId.ToString("N"),
+            // Entra's sub: the service principal's object id in an app-only token, a pairwise value for a user.
+            [JwtRegisteredClaimNames.Sub] = IdentityType == "app" ? ObjectId.ToString() : ObjectId.ToString("N"),
             [JwtRegisteredClaimNames.Azp] = ClientId,
             [EntraClaimNames.AuthorizedPartyAuthentication] = "1",
             [EntraClaimNames.UniqueTokenId] = TokenId,
@@ -84,6 +90,18 @@ public sealed record TestAccessToken
         if (ClientCapabilities.Count > 0)
         {
             claims[EntraClaimNames.ClientCapabilities] = ClientCapabilities.ToArray();
+        }
+
+        foreach (var (name, value) in OverriddenClaims)
+        {
+            if (value is null)
+            {
+                claims.Remove(name);
+            }
+            else
+            {
+                claims[name] = value;
+            }
         }
 
         return claims;

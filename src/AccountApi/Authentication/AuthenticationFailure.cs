@@ -1,3 +1,4 @@
+using AccountApi.Revocation;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AccountApi.Authentication;
@@ -16,6 +17,9 @@ internal enum AuthenticationFailure
 
     /// <summary>The authority's discovery document or keys could not be fetched, so no token could be checked.</summary>
     AuthorityUnavailable,
+
+    /// <summary>Valid, but this instance cannot tell whether it was revoked elsewhere (a shared store out of reach).</summary>
+    RevocationUnavailable,
 }
 
 internal static class AuthenticationFailures
@@ -25,6 +29,7 @@ internal static class AuthenticationFailures
     public static AuthenticationFailure Classify(Exception failure, bool authorityUnavailable) => failure switch
     {
         TokenRevokedException => AuthenticationFailure.RevokedToken,
+        RevocationUnavailableException => AuthenticationFailure.RevocationUnavailable,
         // No metadata at all (BoundedConfigurationManager): nothing could be checked.
         AuthorityUnavailableException => AuthenticationFailure.AuthorityUnavailable,
         // A key the cached metadata does not have, while the authority cannot be asked for its current keys: the

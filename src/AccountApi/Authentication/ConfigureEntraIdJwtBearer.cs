@@ -106,6 +106,13 @@ internal sealed class ConfigureEntraIdJwtBearer(
             return;
         }
 
+        // An id_token proves a sign-in to its client, not a grant to call this API, even when its aud is this API's.
+        if (IsIdToken(token))
+        {
+            context.Fail("The token is an id_token, not an access token: it has no azp or carries nonce, at_hash or c_hash.");
+            return;
+        }
+
         // Read by CachedBearerHandler, which has already computed the digest of the token it handed over.
         var presented = context.HttpContext.Features.Get<PresentedToken>();
         var digest = presented is not null && presented.Is(token.EncodedToken)
@@ -125,9 +132,24 @@ internal sealed class ConfigureEntraIdJwtBearer(
             return;
         }
 
+        // Not known to be revoked, but this instance may have missed a revocation made elsewhere: fail closed (503).
+        if (!revocations.IsCurrent)
+        {
+            context.Fail(new RevocationUnavailableException("Revocations have not been confirmed with the shared store within Revocation:MaxStaleness."));
+            return;
+        }
+
         CanonicalizeDirectory((ClaimsIdentity)principal.Identity!);
         presented?.Accept(token.EncodedToken, subject, issuedAt, new DateTimeOffset(token.ValidTo, TimeSpan.Zero), token.SigningKey);
     }
+
+    // Every Entra v2.0 access token names the client it was issued to (azp); an id_token does not, and only id_tokens
+    // carry the sign-in's nonce and the hashes of the code and access token issued with them.
+    private static bool IsIdToken(JsonWebToken token) =>
+        !token.TryGetPayloadValue<string>(JwtRegisteredClaimNames.Azp, out var client) || string.IsNullOrEmpty(client)
+        || token.TryGetPayloadValue<object>(JwtRegisteredClaimNames.Nonce, out _)
+        || token.TryGetPayloadValue<object>(JwtRegisteredClaimNames.AtHash, out _)
+        || token.TryGetPayloadValue<object>(JwtRegisteredClaimNames.CHash, out _);
 
     private static bool TryReadGuid(TokenValidatedContext context, string claim, out Guid value)
     {

@@ -19,6 +19,7 @@ internal sealed class ValidatedCaller
         Name = user.FindFirst(JwtRegisteredClaimNames.Name)?.Value;
         Username = user.FindFirst(JwtRegisteredClaimNames.PreferredUsername)?.Value;
         IsAppOnly = user.IsAppOnly();
+        IsDelegated = user.IsDelegated();
         Scopes = [.. user.FindAll(EntraClaimNames.Scope).SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
         Roles = [.. user.FindAll(EntraClaimNames.Roles).Select(claim => claim.Value)];
         RateLimitPartition = IsAppOnly
@@ -40,6 +41,9 @@ internal sealed class ValidatedCaller
 
     /// <inheritdoc cref="EntraPrincipal.IsAppOnly"/>
     public bool IsAppOnly { get; }
+
+    /// <inheritdoc cref="EntraPrincipal.IsDelegated"/>
+    public bool IsDelegated { get; }
 
     /// <summary>The delegated scopes (<c>scp</c>, space-separated in the token).</summary>
     public IReadOnlyList<string> Scopes { get; }

@@ -9,7 +9,7 @@ namespace AccountApi.Authorization;
 /// The policy of per-user, per-tenancy endpoints, also the default and the fallback policy, so an endpoint that
 /// forgets to declare authorization is protected rather than open; and the policy of the operator's revocation route.
 /// </summary>
-internal sealed class AccountPolicies(IOptions<AzureAdOptions> azureAd, IOptions<RevocationOptions> revocation)
+internal sealed class AccountPolicies(IOptions<AzureAdOptions> azureAd, AdmittedDirectories directories)
     : IConfigureOptions<AuthorizationOptions>
 {
     public const string AccountReader = nameof(AccountReader);
@@ -33,7 +33,7 @@ internal sealed class AccountPolicies(IOptions<AzureAdOptions> azureAd, IOptions
 
         options.AddPolicy(RevocationOperator, new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()
-            .AddRequirements(new AppRoleRequirement(RevocationOptions.OperatorRole), new OperatorDirectoryRequirement(revocation))
+            .AddRequirements(new AppRoleRequirement(RevocationOptions.OperatorRole), new OperatorDirectoryRequirement(directories))
             .Build());
     }
 }

@@ -41,7 +41,7 @@ internal static class RefusalReasons
         InvalidTenant => "X-Tenant-ID must be one tenancy name of 1 to 63 letters, digits or '-'.",
         TenantNotPermitted => "The tenancy (or, on an operator route, the directory) does not exist or the caller is not permitted to use it.",
         AuthorityUnavailable => "The token could not be checked because the identity provider cannot be reached. Retry later; the token itself may be fine.",
-        RevocationUnavailable => "The revocation could not be recorded for every instance of the service. Retry later.",
+        RevocationUnavailable => "Revocations could not be recorded for, or confirmed with, every instance of the service. Retry later.",
 
         RateLimited => "Too many requests. Wait for the number of seconds in Retry-After, then retry.",
         _ => "Access to this resource is denied.",

@@ -46,6 +46,9 @@ internal sealed class RefusalResultHandler(
                 case AuthenticationFailure.AuthorityUnavailable:
                     AuthenticationLog.TokenNotChecked(logger, RefusalReasons.AuthorityUnavailable, failure.Message);
                     return (RefusalReasons.AuthorityUnavailable, null);
+                case AuthenticationFailure.RevocationUnavailable:
+                    AuthenticationLog.TokenNotChecked(logger, RefusalReasons.RevocationUnavailable, failure.Message);
+                    return (RefusalReasons.RevocationUnavailable, null);
                 case AuthenticationFailure.RevokedToken:
                     var revoked = (TokenRevokedException)failure;
                     AuthenticationLog.RevokedTokenPresented(

@@ -9,7 +9,7 @@ internal sealed class UserTokenRequirement : AuthorizationHandler<UserTokenRequi
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, UserTokenRequirement requirement)
     {
         var user = context.User;
-        context.Decide(requirement, user.Identity?.IsAuthenticated == true && !ValidatedCaller.Of(user).IsAppOnly, RefusalReasons.UserTokenRequired);
+        context.Decide(requirement, user.Identity?.IsAuthenticated == true && ValidatedCaller.Of(user).IsDelegated, RefusalReasons.UserTokenRequired);
         return Task.CompletedTask;
     }
 

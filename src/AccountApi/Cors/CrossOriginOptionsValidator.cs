@@ -4,7 +4,9 @@ namespace AccountApi.Cors;
 
 /// <summary>
 /// Each allowed origin must be exactly what a browser sends in <c>Origin</c> (CORS compares strings), so a trailing
-/// slash, a path or a wildcard is refused at start rather than silently never matching, or matching everyone.
+/// slash, a path or a wildcard is refused at start rather than silently never matching, or matching everyone. Plain
+/// http is for a development server on the same machine only: any other http origin is one whose pages a network
+/// attacker can rewrite, and whose script would then call the API with the user's tokens.
 /// </summary>
 internal sealed class CrossOriginOptionsValidator : IValidateOptions<CrossOriginOptions>
 {
@@ -18,6 +20,12 @@ internal sealed class CrossOriginOptionsValidator : IValidateOptions<CrossOrigin
             if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
                 failures.Add($"{key} is '{origin}'; write an http(s) origin such as https://app.contoso.example (wildcards are not accepted).");
+                continue;
+            }
+
+            if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+            {
+                failures.Add($"{key} is '{origin}'; only a loopback origin (localhost, 127.0.0.1, [::1]) may use http: write https://{uri.Authority}.");
                 continue;
             }
 

@@ -5,8 +5,9 @@ namespace AccountApi.Health;
 
 /// <summary>
 /// The shared revocation store: unhealthy until revocations were loaded from Redis once (this instance would not know
-/// them), degraded while Redis is unreachable (the last copy is enforced, new revocations are refused), healthy
-/// otherwise. The in-memory store is always healthy.
+/// them) and while it has not been confirmed for longer than <c>Revocation:MaxStaleness</c> (it answers tokens 503),
+/// degraded while Redis is unreachable within that bound (the last copy is enforced, new revocations are refused),
+/// healthy otherwise. The in-memory store is always healthy.
 /// </summary>
 internal sealed class RevocationStoreHealthCheck(ITokenRevocationStore store) : IHealthCheck
 {
@@ -14,6 +15,8 @@ internal sealed class RevocationStoreHealthCheck(ITokenRevocationStore store) : 
         Task.FromResult(store switch
         {
             RedisTokenRevocationStore { HasLoaded: false } => HealthCheckResult.Unhealthy("Revocations have not been loaded from Redis yet."),
+            RedisTokenRevocationStore { IsCurrent: false } => HealthCheckResult.Unhealthy("Revocations have not been confirmed with Redis within Revocation:MaxStaleness: tokens are answered 503 until this instance has caught up."),
+            RedisTokenRevocationStore { IsConnected: true, IsInStep: false } => HealthCheckResult.Degraded("Catching up with Redis after a gap: revocations are being re-read."),
             RedisTokenRevocationStore { IsConnected: false } => HealthCheckResult.Degraded("Redis is unreachable: the last known revocations are enforced; new ones are refused with 503."),
             RedisTokenRevocationStore => HealthCheckResult.Healthy("Revocations shared through Redis."),
             _ => HealthCheckResult.Healthy("Revocations in memory (one instance)."),

@@ -30,6 +30,9 @@ internal static class EventIds
     public const int RedisLoaded = 4004;
     public const int RedisLoadFailed = 4005;
     public const int MalformedRevocation = 4006;
+    public const int RevocationsNearlyFull = 4007;
+    public const int RevocationsStale = 4008;
+    public const int RevocationsCaughtUp = 4009;
 
     public const int RateLimited = 5001;
 }

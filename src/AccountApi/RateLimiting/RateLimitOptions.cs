@@ -11,6 +11,9 @@ public sealed class RateLimitOptions
     /// <summary>Per client address (IPv4 address or IPv6 /64), before the token is looked at.</summary>
     public RateLimitWindow PerAddress { get; set; } = new() { PermitLimit = 1200, Window = TimeSpan.FromMinutes(1) };
 
+    /// <summary>Per IPv6 /48 (a site's prefix, 65,536 /64s), before the token is looked at. IPv4 clients are not counted here.</summary>
+    public RateLimitWindow PerNetwork { get; set; } = new() { PermitLimit = 4800, Window = TimeSpan.FromMinutes(1) };
+
     /// <summary>Per validated caller: <c>tid</c> + <c>oid</c> for a user, <c>tid</c> + <c>azp</c> for an application.</summary>
     public RateLimitWindow PerCaller { get; set; } = new() { PermitLimit = 300, Window = TimeSpan.FromMinutes(1) };
 

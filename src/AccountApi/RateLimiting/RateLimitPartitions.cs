@@ -14,6 +14,7 @@ namespace AccountApi.RateLimiting;
 internal static class RateLimitPartitions
 {
     private const int IPv6SubnetBytes = 8;
+    private const int IPv6SiteBytes = 6;
 
     /// <summary>The client address; an IPv6 client by its /64, which one host usually holds whole and could rotate through.</summary>
     public static string? ClientAddress(HttpContext context)
@@ -41,6 +42,24 @@ internal static class RateLimitPartitions
         }
 
         return $"address:{address}";
+    }
+
+    /// <summary>
+    /// An IPv6 client's /48, the prefix a site is commonly given: it holds 65,536 /64s, each with its own per-address
+    /// budget, so without this wider tier one site could multiply its budget by rotating through them. IPv4: none.
+    /// </summary>
+    public static string? ClientNetwork(HttpContext context)
+    {
+        var address = context.Features.Get<IHttpConnectionFeature>()?.RemoteIpAddress;
+        if (address is null || address.AddressFamily != AddressFamily.InterNetworkV6 || address.IsIPv4MappedToIPv6)
+        {
+            return null;
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out _);
+        bytes[IPv6SiteBytes..].Clear();
+        return $"network:{new IPAddress(bytes)}/48";
     }
 
     /// <summary>The validated caller: a user by directory and object id, an application by directory and client id.</summary>

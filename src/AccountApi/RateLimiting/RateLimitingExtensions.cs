@@ -11,6 +11,7 @@ namespace AccountApi.RateLimiting;
 internal static class RateLimitingExtensions
 {
     private static readonly Tier s_perAddress = new("per-address", RateLimitPartitions.ClientAddress, static limits => limits.PerAddress);
+    private static readonly Tier s_perNetwork = new("per-network", RateLimitPartitions.ClientNetwork, static limits => limits.PerNetwork);
     private static readonly Tier s_perCaller = new("per-caller", RateLimitPartitions.Caller, static limits => limits.PerCaller);
     private static readonly Tier s_perTenancy = new("per-tenancy", RateLimitPartitions.Tenancy, static limits => limits.PerTenancy);
 
@@ -23,7 +24,7 @@ internal static class RateLimitingExtensions
         services.AddSingleton<RateLimitRejection>();
         // The middleware's own services (metrics); each tier passes its limiter to UseRateLimiter itself.
         services.AddRateLimiter(static _ => { });
-        foreach (var tier in (ReadOnlySpan<Tier>)[s_perAddress, s_perCaller, s_perTenancy])
+        foreach (var tier in (ReadOnlySpan<Tier>)[s_perAddress, s_perNetwork, s_perCaller, s_perTenancy])
         {
             // Singletons, so that the host disposes them: a partitioned limiter runs a timer that evicts idle partitions.
             services.AddKeyedSingleton(tier.Name, (provider, _) => tier.CreateLimiter(provider.GetRequiredService<IOptions<RateLimitOptions>>()));
@@ -33,7 +34,7 @@ internal static class RateLimitingExtensions
     }
 
     /// <summary>Before authentication: validating a token is work an attacker can make us do, so count it by address first.</summary>
-    public static IApplicationBuilder UseAddressRateLimit(this IApplicationBuilder app) => app.UseTier(s_perAddress);
+    public static IApplicationBuilder UseAddressRateLimit(this IApplicationBuilder app) => app.UseTier(s_perAddress).UseTier(s_perNetwork);
 
     /// <summary>After authentication: every request of a validated caller, refused or not.</summary>
     public static IApplicationBuilder UseCallerRateLimit(this IApplicationBuilder app) => app.UseTier(s_perCaller);

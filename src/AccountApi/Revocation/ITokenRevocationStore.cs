@@ -11,7 +11,8 @@ public interface ITokenRevocationStore
     /// Refuses the token from now on. <paramref name="expiresAt"/> is its <c>exp</c>: the entry is forgotten once the
     /// token is refused as expired anyway (after <c>exp</c> plus the validator's clock skew).
     /// </summary>
-    /// <exception cref="RevocationUnavailableException">The revocation could not be shared with every instance; retry.</exception>
+    /// <exception cref="RevocationUnavailableException">The revocation could not be shared with every instance, or
+    /// <see cref="RevocationOptions.MaxEntries"/> are held; retry.</exception>
     ValueTask RevokeTokenAsync(string tokenDigest, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     /// <summary>
@@ -20,6 +21,12 @@ public interface ITokenRevocationStore
     /// </summary>
     /// <exception cref="RevocationUnavailableException">The revocation could not be shared with every instance; retry.</exception>
     ValueTask RevokeSubjectAsync(RevocationSubject subject, DateTimeOffset issuedBefore, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether <see cref="Find"/> answers for every revocation made on any instance: false while a shared store has not
+    /// been confirmed for longer than <see cref="RevocationOptions.MaxStaleness"/>. No token may be served then.
+    /// </summary>
+    bool IsCurrent { get; }
 
     /// <summary>
     /// What revokes this token, or null. Called on every request: answered from memory, never over the network.

@@ -27,6 +27,7 @@ internal static class RevocationExtensions
 
         services.TryAddSingleton<ITokenRevocationStore, InMemoryTokenRevocationStore>();
         services.AddSingleton<SubjectRevoker>();
+        services.AddSingleton<AdmittedDirectories>();
         return builder;
     }
 }

@@ -22,6 +22,16 @@ internal static partial class RevocationLog
     public static partial void RedisLoadFailed(ILogger logger, string failure);
 
     // Anyone who can write to the channel could only add revocations, never remove one; a malformed one is ignored.
-    [LoggerMessage(EventId = EventIds.MalformedRevocation, Level = LogLevel.Warning, Message = "A malformed revocation was read from Redis and ignored.")]
-    public static partial void MalformedRevocation(ILogger logger);
+    // The entry is shown (ids and an instant, never a token, at most 200 characters) so an operator can delete its key.
+    [LoggerMessage(EventId = EventIds.MalformedRevocation, Level = LogLevel.Warning, Message = "A revocation read from Redis was ignored ({Problem}): '{Entry}'.")]
+    public static partial void MalformedRevocation(ILogger logger, string problem, string entry);
+
+    [LoggerMessage(EventId = EventIds.RevocationsNearlyFull, Level = LogLevel.Warning, Message = "{Count} revocations are held, of at most {MaxEntries} (Revocation:MaxEntries): beyond it new revocations are answered 503.")]
+    public static partial void NearlyFull(ILogger logger, int count, int maxEntries);
+
+    [LoggerMessage(EventId = EventIds.RevocationsStale, Level = LogLevel.Error, Message = "No confirmation from Redis for longer than Revocation:MaxStaleness ({MaxStaleness}): this instance may miss revocations made elsewhere, so authenticated requests are answered 503 revocation_unavailable and readiness is Unhealthy until it has caught up.")]
+    public static partial void Stale(ILogger logger, TimeSpan maxStaleness);
+
+    [LoggerMessage(EventId = EventIds.RevocationsCaughtUp, Level = LogLevel.Information, Message = "Caught up with Redis after {Outage}: revocations re-read ({Count} entries), requests served again.")]
+    public static partial void CaughtUp(ILogger logger, TimeSpan outage, int count);
 }

@@ -4,8 +4,9 @@ namespace AccountApi.Revocation;
 
 /// <summary>
 /// One revocation as it travels through Redis: the value of its key and the payload of its pub/sub message, in one
-/// text form (<c>t {digest} {exp}</c> or <c>s {tid} {oid} {issued-before}</c>, Unix seconds). A cut-off's key holds
-/// its instant, so two cut-offs of one subject never overwrite each other; the later one wins in memory.
+/// text form (<c>t {digest} {exp}</c> or <c>s {tid} {oid} {issued-before}</c>, Unix seconds). A key names what is
+/// revoked, a token or a subject, and never an instant: revoking one subject again and again holds one key, and the
+/// later cut-off wins, in Redis as in memory.
 /// </summary>
 internal sealed record RevocationMessage(TokenRevocationKind Kind, string Id, DateTimeOffset Instant)
 {
@@ -19,7 +20,7 @@ internal sealed record RevocationMessage(TokenRevocationKind Kind, string Id, Da
 
     public string Payload => $"{(Kind == TokenRevocationKind.Token ? 't' : 's')} {Id} {Instant.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}";
 
-    public string Key => KeyPrefix + Payload.Replace(' ', ':');
+    public string Key => Kind == TokenRevocationKind.Token ? $"{KeyPrefix}t:{Id}" : $"{KeyPrefix}s:{Id.Replace(' ', ':')}";
 
     /// <summary>The payload read back, or null when it is not one (logged by the caller, never applied).</summary>
     public static RevocationMessage? Parse(string? payload)

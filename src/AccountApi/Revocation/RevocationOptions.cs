@@ -16,6 +16,21 @@ public sealed class RevocationOptions
     public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>
+    /// With Redis: how long this instance may go without confirming that it has every revocation (its subscription
+    /// delivers its own heartbeat, or it re-read the store) before it stops serving: past it, authenticated requests
+    /// are answered 503 <c>revocation_unavailable</c> and readiness reports Unhealthy, so a load balancer takes the
+    /// instance out of rotation instead of letting it serve tokens revoked elsewhere. Between 1 second and 5 minutes.
+    /// </summary>
+    public TimeSpan MaxStaleness { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The most revocations (single tokens and cut-offs) held at once, on every instance. A revocation asked beyond it is
+    /// answered 503 rather than dropped; a warning is logged at 80%, and <c>accountapi.revocation.entries</c> counts them.
+    /// An entry costs roughly 150 bytes. Between 1,000 and 10,000,000.
+    /// </summary>
+    public int MaxEntries { get; set; } = 1_000_000;
+
+    /// <summary>
     /// A StackExchange.Redis connection string (<c>host:6379,password=…,ssl=true</c>). Set it when several instances
     /// serve the API, so a revocation on one is enforced by all; without it revocations stay in this process.
     /// </summary>

@@ -4,8 +4,9 @@ using AccountApi.Authentication;
 namespace AccountApi.Revocation;
 
 /// <summary>
-/// The revocations in force, in memory: what every request is checked against. Bounded by the live revocations: an
-/// entry is dropped once the tokens it refuses would be refused as expired anyway, by a sweep every minute.
+/// The revocations in force, in memory: what every request is checked against. An entry is dropped once the tokens it
+/// refuses would be refused as expired anyway, by a sweep every minute; new revocations beyond
+/// <see cref="RevocationOptions.MaxEntries"/> are refused by the stores (<see cref="HasRoom"/>), never dropped.
 /// </summary>
 internal sealed class RevocationSet : IDisposable
 {
@@ -15,23 +16,48 @@ internal sealed class RevocationSet : IDisposable
     private readonly ConcurrentDictionary<RevocationSubject, CutOff> _cutOffs = new();
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _maxTokenLifetime;
+    private readonly int _maxEntries;
     private readonly ITimer _sweep;
 
-    public RevocationSet(TimeProvider timeProvider, TimeSpan maxTokenLifetime)
+    public RevocationSet(TimeProvider timeProvider, RevocationOptions options)
     {
         _timeProvider = timeProvider;
-        _maxTokenLifetime = maxTokenLifetime;
+        _maxTokenLifetime = options.MaxTokenLifetime;
+        _maxEntries = options.MaxEntries;
         _sweep = timeProvider.CreateTimer(_ => RemoveExpired(), null, s_sweepInterval, s_sweepInterval);
     }
 
-    /// <summary>Single-token and cut-off entries held.</summary>
+    /// <summary>Single-token and cut-off entries held. Takes every lock of both maps: not for the request path.</summary>
     public int Count => _tokens.Count + _cutOffs.Count;
 
+    /// <summary>Another revocation may be recorded: fewer than <see cref="RevocationOptions.MaxEntries"/> are held.</summary>
+    public bool HasRoom => Count < _maxEntries;
+
+    /// <summary>At least 80% of <see cref="RevocationOptions.MaxEntries"/> is held: time to warn an operator.</summary>
+    public bool IsNearlyFull => Count >= _maxEntries / 5 * 4;
+
+    /// <summary>
+    /// An instant a real revocation can carry: a token's <c>exp</c> or a cut-off within the longest token lifetime
+    /// (plus the skew) of now. Anything else read from a shared store is corrupt or hostile, and arithmetic on it could
+    /// overflow (<c>exp</c> 9999-12-31 plus the skew).
+    /// </summary>
+    public bool IsPlausible(DateTimeOffset instant)
+    {
+        var now = _timeProvider.GetUtcNow();
+        var horizon = _maxTokenLifetime + ConfigureEntraIdJwtBearer.ClockSkew;
+        return instant >= now - horizon && instant <= now + horizon;
+    }
+
     /// <summary>Until JwtBearer would refuse the token as expired (its <c>exp</c> plus the clock skew).</summary>
-    public static DateTimeOffset KeepTokenUntil(DateTimeOffset expiresAt) => expiresAt + ConfigureEntraIdJwtBearer.ClockSkew;
+    public static DateTimeOffset KeepTokenUntil(DateTimeOffset expiresAt) => SaturatingAdd(expiresAt, ConfigureEntraIdJwtBearer.ClockSkew);
 
     /// <summary>Until every token issued before the cut-off has expired.</summary>
-    public DateTimeOffset KeepCutOffUntil(DateTimeOffset issuedBefore) => issuedBefore + _maxTokenLifetime + ConfigureEntraIdJwtBearer.ClockSkew;
+    public DateTimeOffset KeepCutOffUntil(DateTimeOffset issuedBefore) =>
+        SaturatingAdd(issuedBefore, _maxTokenLifetime + ConfigureEntraIdJwtBearer.ClockSkew);
+
+    // A validated token's exp is the signer's word; one far in the future keeps its entry as long as it could be used.
+    private static DateTimeOffset SaturatingAdd(DateTimeOffset instant, TimeSpan span) =>
+        instant > DateTimeOffset.MaxValue - span ? DateTimeOffset.MaxValue : instant + span;
 
     public void AddToken(string tokenDigest, DateTimeOffset expiresAt)
     {

@@ -21,7 +21,15 @@ internal sealed class SubjectRevoker(ITokenRevocationStore store, TimeProvider t
         return cutOff;
     }
 
-    // The start of the next whole second, because iat has whole seconds: every token issued up to now, even earlier in
-    // this second, is refused, and a token whose iat is the cut-off (what the claims challenge asks for) is accepted.
-    internal static DateTimeOffset CutOffAt(DateTimeOffset now) => DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() + 1);
+    /// <summary>
+    /// How far Entra's clock may run ahead of this service's and a token minted just before the revocation is still
+    /// refused: its iat is Entra's time, the cut-off ours. Synchronized clocks differ by milliseconds; the price is that
+    /// a token minted within this long after the revocation is refused too (a cp1 client is told to wait for it).
+    /// </summary>
+    internal static readonly TimeSpan ClockAllowance = TimeSpan.FromSeconds(2);
+
+    // The start of the whole second after now plus the allowance, because iat has whole seconds: every token issued up
+    // to now, even earlier in this second and by a clock ahead of ours, is refused, and a token whose iat is the cut-off
+    // (what the claims challenge asks for) is accepted.
+    internal static DateTimeOffset CutOffAt(DateTimeOffset now) => DateTimeOffset.FromUnixTimeSeconds((now + ClockAllowance).ToUnixTimeSeconds() + 1);
 }

@@ -24,11 +24,12 @@ internal sealed class AccountMetrics
     private readonly Counter<long> _tenancyResolutions;
     private readonly Counter<long> _revocations;
     private readonly Histogram<double> _validations;
+    private readonly Meter _meter;
     private readonly bool _tagTenancy;
 
     public AccountMetrics(IMeterFactory meterFactory, IOptions<TelemetryOptions> options)
     {
-        var meter = meterFactory.Create(MeterName);
+        var meter = _meter = meterFactory.Create(MeterName);
         _refusals = meter.CreateCounter<long>("accountapi.refusals", "{refusal}", "403 answers, by the problem document's error.");
         _tenancyResolutions = meter.CreateCounter<long>("accountapi.tenancy.resolutions", "{resolution}", "X-Tenant-ID look-ups of authenticated callers, by outcome.");
         _revocations = meter.CreateCounter<long>("accountapi.token.revocations", "{token}", "Access tokens revoked (recorded) and revoked tokens presented (refused).");
@@ -60,6 +61,10 @@ internal sealed class AccountMetrics
 
     /// <summary>A revocation <see cref="RevocationKinds.Recorded"/>, or a revoked token <see cref="RevocationKinds.Refused"/>.</summary>
     public void Revoked(string kind) => _revocations.Add(1, new KeyValuePair<string, object?>(KindTag, kind));
+
+    /// <summary>The revocations held by this instance's store, read when metrics are collected.</summary>
+    public void ObserveRevocations(Func<int> count) =>
+        _meter.CreateObservableGauge("accountapi.revocation.entries", count, "{revocation}", "Revocations (single tokens and cut-offs) held in memory; new ones are refused at Revocation:MaxEntries.");
 
     // snake_case like the refusal reasons: "not_evaluated", "missing", …; named once, not on every request.
     private static readonly FrozenDictionary<TenancyResolution, string> OutcomeNames = Enum.GetValues<TenancyResolution>()

@@ -6,12 +6,20 @@ namespace AccountApi.Tenancy;
 internal sealed class TenancyCatalog
 {
     private readonly FrozenDictionary<string, TenancyInfo> _tenancies;
+    private readonly FrozenSet<Guid> _directories;
 
-    private TenancyCatalog(FrozenDictionary<string, TenancyInfo> tenancies) => _tenancies = tenancies;
+    private TenancyCatalog(FrozenDictionary<string, TenancyInfo> tenancies)
+    {
+        _tenancies = tenancies;
+        _directories = tenancies.Values.SelectMany(tenancy => tenancy.DirectoryIds).ToFrozenSet();
+    }
 
     public int Count => _tenancies.Count;
 
     public TenancyInfo? Find(string name) => _tenancies.GetValueOrDefault(name);
+
+    /// <summary>Some tenancy, suspended or not, admits callers of <paramref name="directory"/>.</summary>
+    public bool AdmitsDirectory(Guid directory) => _directories.Contains(directory);
 
     /// <summary>Validates every definition, after any binding errors; on any error returns no catalog and every message, each naming its key.</summary>
     public static TenancyCatalog? TryCreate(TenancyOptions options, out IReadOnlyList<string> errors)

@@ -27,6 +27,9 @@ internal sealed class TenancyStore : IDisposable
 
     public TenancyInfo? Find(string name) => _catalog.Find(name);
 
+    /// <inheritdoc cref="TenancyCatalog.AdmitsDirectory"/>
+    public bool AdmitsDirectory(Guid directory) => _catalog.AdmitsDirectory(directory);
+
     /// <summary>How many tenancies are in force (the readiness check needs at least one).</summary>
     public int Count => _catalog.Count;
 

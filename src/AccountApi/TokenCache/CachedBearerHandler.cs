@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Encodings.Web;
 using AccountApi.Entra;
+using AccountApi.Revocation;
 using AccountApi.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -19,6 +20,7 @@ internal sealed class CachedBearerHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     ValidatedTokenCache cache,
+    AdmittedDirectories directories,
     IOptionsMonitor<JwtBearerOptions> jwtBearer,
     AccountMetrics metrics)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
@@ -53,7 +55,8 @@ internal sealed class CachedBearerHandler(
         }
 
         // Every request authenticated here sees a read-only principal, cached or not, so nothing depends on which it was.
-        if (presented.Accepted is { } accepted)
+        // Only a directory this service serves may take room in the cache: a stranger's valid tokens would push callers out.
+        if (presented.Accepted is { } accepted && directories.Admits(accepted.Subject.DirectoryId))
         {
             cache.Add(digest, accepted, shared, jwtBearer.Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters.ClockSkew);
         }

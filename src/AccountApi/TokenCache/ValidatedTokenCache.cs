@@ -73,6 +73,12 @@ internal sealed class ValidatedTokenCache : IDisposable
             return null;
         }
 
+        // The full pipeline answers 503 while revocations may be missing; the entry stays for when they are current again.
+        if (!_revocations.IsCurrent)
+        {
+            return null;
+        }
+
         if (_time.GetUtcNow() < entry.NotAfter
             && await IsPublishedAsync(entry.KeyIdentity, cancellationToken).ConfigureAwait(false)
             && _revocations.Find(digest, entry.Subject, entry.IssuedAt) is null)

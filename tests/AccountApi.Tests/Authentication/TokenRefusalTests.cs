@@ -8,6 +8,7 @@ using AccountApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using static AccountApi.Tests.Infrastructure.AccountApiFactory;
 
@@ -84,6 +85,11 @@ public sealed class TokenRefusalTests(AccountApiFactory factory) : IClassFixture
         { "has no directory id (tid)", t => t with { OmitDirectoryClaim = true } },
         { "has no 'oid' claim", t => t with { OmitObjectIdClaim = true } },
         { "IDW10201", t => t with { Scopes = null } },
+        // An id_token whose aud is this API: no azp, or the sign-in's nonce or hashes.
+        { "is an id_token", t => t with { OverriddenClaims = new Dictionary<string, object?> { [JwtRegisteredClaimNames.Azp] = null } } },
+        { "is an id_token", t => t with { OverriddenClaims = new Dictionary<string, object?> { [JwtRegisteredClaimNames.Nonce] = "n-0S6_WzA2Mj" } } },
+        { "is an id_token", t => t with { OverriddenClaims = new Dictionary<string, object?> { [JwtRegisteredClaimNames.AtHash] = "77QmUPtjPfzWtF2AnpK9RQ" } } },
+        { "is an id_token", t => t with { OverriddenClaims = new Dictionary<string, object?> { [JwtRegisteredClaimNames.CHash] = "LDktKdoQak3Pk0cnXxCltA" } } },
     };
 
     [Theory]

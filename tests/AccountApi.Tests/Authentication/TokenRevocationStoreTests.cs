@@ -1,8 +1,12 @@
 using System.Diagnostics.Metrics;
 using AccountApi.Authentication;
+using AccountApi.Logging;
 using AccountApi.Revocation;
 using AccountApi.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -118,8 +122,65 @@ public sealed class TokenRevocationStoreTests
         Assert.Equal(0, store.Count);
     }
 
-    private static InMemoryTokenRevocationStore NewStore(TimeProvider clock) => new(
+    [Fact]
+    public async Task FullStore_RefusesANewRevocation_AndWarnsOnceWhenNearlyFull()
+    {
+        var logger = new FakeLogger<InMemoryTokenRevocationStore>();
+        using var store = NewStore(new FakeTimeProvider(s_start), maxEntries: 1_000, logger);
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            await store.RevokeSubjectAsync(new RevocationSubject(Guid.NewGuid(), Guid.NewGuid()), s_start, CancellationToken.None);
+        }
+
+        await Assert.ThrowsAsync<RevocationUnavailableException>(async () =>
+            await store.RevokeSubjectAsync(s_alice, s_start, CancellationToken.None));
+        Assert.Equal(1_000, store.Count);
+        Assert.Null(store.Find("any", s_alice, s_start.AddSeconds(-1)));
+        Assert.Single(logger.Collector.GetSnapshot(), record => record.Id.Id == EventIds.RevocationsNearlyFull);
+    }
+
+    [Fact]
+    public async Task TokenExpiringAtTheEndOfTime_IsRevokedWithoutOverflow()
+    {
+        using var store = NewStore(new FakeTimeProvider(s_start));
+
+        await store.RevokeTokenAsync("digest-1", DateTimeOffset.MaxValue, CancellationToken.None);
+
+        Assert.NotNull(store.Find("digest-1", s_alice, s_start));
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(-60, true)]
+    [InlineData(92, true)]
+    [InlineData(93, false)]
+    [InlineData(-93, false)]
+    public void OnlyInstantsWithinTheLongestTokenLifetimeOfNow_ArePlausible(int minutesFromNow, bool plausible)
+    {
+        // 90 minutes of token lifetime and 2 of skew either side of now.
+        using var set = new RevocationSet(new FakeTimeProvider(s_start), new RevocationOptions { MaxTokenLifetime = s_maxTokenLifetime });
+
+        Assert.Equal(plausible, set.IsPlausible(s_start.AddMinutes(minutesFromNow)));
+    }
+
+    [Fact]
+    public void CutOff_AllowsForAnAuthorityClockAheadOfOurs()
+    {
+        // A token minted just before the revocation by a clock up to two seconds ahead has an iat after our now.
+        var now = s_start.AddMilliseconds(999);
+        var mintedJustBefore = now.AddSeconds(2);
+
+        var cutOff = SubjectRevoker.CutOffAt(now);
+
+        Assert.True(mintedJustBefore < cutOff);
+        Assert.Equal(0, cutOff.Millisecond);
+        Assert.InRange(cutOff - now, SubjectRevoker.ClockAllowance, SubjectRevoker.ClockAllowance + TimeSpan.FromSeconds(1));
+    }
+
+    private static InMemoryTokenRevocationStore NewStore(TimeProvider clock, int maxEntries = 1_000_000, ILogger<InMemoryTokenRevocationStore>? logger = null) => new(
         clock,
-        Options.Create(new RevocationOptions { MaxTokenLifetime = s_maxTokenLifetime }),
-        new AccountMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), Options.Create(new TelemetryOptions())));
+        Options.Create(new RevocationOptions { MaxTokenLifetime = s_maxTokenLifetime, MaxEntries = maxEntries }),
+        new AccountMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), Options.Create(new TelemetryOptions())),
+        logger ?? NullLogger<InMemoryTokenRevocationStore>.Instance);
 }

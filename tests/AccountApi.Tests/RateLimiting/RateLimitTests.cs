@@ -165,6 +165,26 @@ public sealed class RateLimitTests(AccountApiFactory factory) : IClassFixture<Ac
     }
 
     [Fact]
+    public async Task IPv6Site_RotatingThroughItsSlash64s_SharesOneWiderBudget()
+    {
+        // A /48 holds 65,536 /64s, each with its own per-address budget: the wider tier is what stops the rotation.
+        using var host = WithLimits(perAddress: 2, perNetwork: 4);
+        var token = factory.Authority.Sign(ContosoUser);
+
+        var answers = new List<HttpStatusCode>();
+        for (var subnet = 0; subnet < 6; subnet++)
+        {
+            using var response = await host.CreateClientFrom($"2001:db8:1:{subnet:x}::10", token, "contoso").GetAsync("/account/me");
+            answers.Add(response.StatusCode);
+        }
+
+        using var otherSite = await host.CreateClientFrom("2001:db8:2::10", token, "contoso").GetAsync("/account/me");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
+        Assert.Equal(HttpStatusCode.OK, otherSite.StatusCode);
+    }
+
+    [Fact]
     public async Task HealthProbes_AreNeverRateLimited()
     {
         using var host = WithLimits(perAddress: 1);
@@ -179,10 +199,11 @@ public sealed class RateLimitTests(AccountApiFactory factory) : IClassFixture<Ac
         await ProblemAssert.RateLimitedAsync(await probe.GetAsync("/account/me"));
     }
 
-    private WebApplicationFactory<Program> WithLimits(int perAddress = 1000, int perCaller = 1000, int perTenancy = 1000, bool logs = false) =>
+    private WebApplicationFactory<Program> WithLimits(int perAddress = 1000, int perCaller = 1000, int perTenancy = 1000, bool logs = false, int perNetwork = 4000) =>
         factory.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("RateLimits:PerAddress:PermitLimit", perAddress.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .UseSetting("RateLimits:PerNetwork:PermitLimit", perNetwork.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .UseSetting("RateLimits:PerCaller:PermitLimit", perCaller.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .UseSetting("RateLimits:PerTenancy:PermitLimit", perTenancy.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (logs)

@@ -1,9 +1,14 @@
 using System.Net;
+using System.Text.Json;
+using AccountApi.Logging;
 using AccountApi.Revocation;
 using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 using static AccountApi.Tests.Infrastructure.AccountApiFactory;
 
 namespace AccountApi.Tests.Revocation;
@@ -29,7 +34,7 @@ public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixt
 
         Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
         await EventuallyAsync(async () => (await GetMeAsync(b, alice)).StatusCode == HttpStatusCode.Forbidden);
-        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(b, alice with { IssuedAt = DateTimeOffset.UtcNow.AddSeconds(2) })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(b, alice with { IssuedAt = DateTimeOffset.UtcNow.AddSeconds(4) })).StatusCode);
     }
 
     [Fact]
@@ -61,8 +66,9 @@ public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixt
     [Fact]
     public async Task RedisStoppedAndStarted_NoRevocationIsLost_AndOnlyTheRevocationWithNowhereToGoIs5xx()
     {
+        // A bound longer than the test's outage: within it the last copy is served from, and the instance is Degraded.
         using var a = Instance();
-        using var b = Instance();
+        using var b = Instance(maxStaleness: TimeSpan.FromMinutes(1));
         var alice = ContosoUser;
         var carol = ContosoUser;
         using var before = await PostAsync(a, "/account/me/sessions/revoke", alice, "contoso");
@@ -83,7 +89,7 @@ public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixt
         _redis.Start();
         await EventuallyAsync(async () => await ReadyAsync(a) == "Healthy" && await ReadyAsync(b) == "Healthy", TimeSpan.FromSeconds(15));
         using var late = Instance();
-        Assert.Equal(HttpStatusCode.Forbidden, (await GetMeAsync(late, alice)).StatusCode);
+        await EventuallyAsync(async () => (await GetMeAsync(late, alice)).StatusCode == HttpStatusCode.Forbidden, TimeSpan.FromSeconds(5));
         Assert.Equal(HttpStatusCode.Forbidden, (await GetMeAsync(a, alice)).StatusCode);
 
         // Revocations flow again. Not with carol's token: b took her revocation during the outage (answered 503, so her
@@ -92,6 +98,87 @@ public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixt
         using var after = await PostAsync(a, "/account/me/sessions/revoke", dave, "contoso");
         Assert.Equal(HttpStatusCode.NoContent, after.StatusCode);
         await EventuallyAsync(async () => (await GetMeAsync(b, dave)).StatusCode == HttpStatusCode.Forbidden, TimeSpan.FromSeconds(5));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task InstanceThatLosesRedis_Answers503PastTheBound_AndWhenBackRefusesWhatWasRevokedMeanwhile(bool silently)
+    {
+        // Cut: every connection drops and new ones are refused. Silently: the subscription's socket stays open and
+        // delivers nothing, so no error tells the client; only its heartbeats' silence does.
+        using var proxy = new LoopbackTcpProxy(_redis.Port);
+        using var a = Instance();
+        using var b = Instance(proxy.ConnectionString, TimeSpan.FromSeconds(1));
+        var alice = ContosoUser;
+        var carol = ContosoUser;
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(b, alice)).StatusCode);
+
+        if (silently)
+        {
+            proxy.HoldSubscriptions();
+        }
+        else
+        {
+            proxy.Cut();
+        }
+
+        using var revoke = await PostAsync(a, "/account/me/sessions/revoke", alice, "contoso");
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+
+        // b cannot know of it: past the bound it serves no token at all, and tells the load balancer to take it out.
+        await EventuallyAsync(async () => (await GetMeAsync(b, alice)).StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(5));
+        await AssertRevocationUnavailableAsync(await GetMeAsync(b, carol));
+        Assert.StartsWith("Unhealthy", await ReadyAsync(b), StringComparison.Ordinal);
+        Assert.Equal(silently, b.Services.GetRequiredService<RedisTokenRevocationStore>().IsConnected);
+
+        // Back: b re-reads what it missed, and refuses alice's token whether or not the announcement reached it.
+        proxy.Restore();
+        await EventuallyAsync(async () => (await GetMeAsync(b, alice)).StatusCode == HttpStatusCode.Forbidden, TimeSpan.FromSeconds(15));
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(b, carol)).StatusCode);
+        await EventuallyAsync(async () => await ReadyAsync(b) == "Healthy", TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task BadEntriesInRedis_AreSkippedAndLogged_AndTheInstanceStartsAndServes()
+    {
+        using (var redis = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString))
+        {
+            var database = redis.GetDatabase();
+            // The end of time: arithmetic on it overflowed and stopped every new instance.
+            await database.StringSetAsync(RevocationMessage.KeyPrefix + "t:a", "t a 253402300799");
+            await database.StringSetAsync(RevocationMessage.KeyPrefix + "s:far", $"s {ContosoDirectory} {Guid.NewGuid()} 253402300799");
+            await database.StringSetAsync(RevocationMessage.KeyPrefix + "junk", "not\na revocation");
+            await database.HashSetAsync(RevocationMessage.KeyPrefix + "hash", "field", "value");
+        }
+
+        using var instance = Instance(configure: builder => builder.ConfigureLogging(logging => logging.AddFakeLogging()));
+
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(instance, ContosoUser)).StatusCode);
+        Assert.Equal("Healthy", await ReadyAsync(instance));
+        var ignored = instance.Services.GetFakeLogCollector().GetSnapshot().Where(record => record.Id.Id == EventIds.MalformedRevocation).ToList();
+        Assert.Equal(4, ignored.Count);
+        Assert.Contains(ignored, record => record.Message.Contains("253402300799", StringComparison.Ordinal));
+        Assert.All(ignored, record => Assert.DoesNotContain('\n', record.Message));
+    }
+
+    [Fact]
+    public async Task RevokingOneSubjectAgainAndAgain_HoldsOneKeyInRedis_WithTheLaterCutOff()
+    {
+        using var a = Instance();
+        var alice = ContosoUser;
+        for (var i = 0; i < 3; i++)
+        {
+            using var revoke = await PostAsync(a, "/account/me/sessions/revoke", alice with { IssuedAt = DateTimeOffset.UtcNow.AddSeconds(10 * i) }, "contoso");
+            Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+            await Task.Delay(1100);
+        }
+
+        using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString + ",allowAdmin=true");
+        var keys = redis.GetServers().Single().Keys(pattern: $"{RevocationMessage.KeyPrefix}s:*").ToList();
+        var key = Assert.Single(keys);
+        var held = RevocationMessage.Parse(await redis.GetDatabase().StringGetAsync(key))!;
+        Assert.InRange(held.Instant, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddSeconds(4));
     }
 
     [Fact]
@@ -122,12 +209,29 @@ public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixt
 
     public void Dispose() => _redis.Dispose();
 
-    private WebApplicationFactory<Program> Instance()
+    private WebApplicationFactory<Program> Instance(
+        string? redis = null, TimeSpan? maxStaleness = null, Action<IWebHostBuilder>? configure = null)
     {
         var instance = factory.WithWebHostBuilder(builder =>
-            builder.UseSetting($"{RevocationOptions.SectionName}:{nameof(RevocationOptions.Redis)}", _redis.ConnectionString));
+        {
+            builder.UseSetting($"{RevocationOptions.SectionName}:{nameof(RevocationOptions.Redis)}", redis ?? _redis.ConnectionString);
+            if (maxStaleness is { } bound)
+            {
+                builder.UseSetting($"{RevocationOptions.SectionName}:{nameof(RevocationOptions.MaxStaleness)}", bound.ToString());
+            }
+
+            configure?.Invoke(builder);
+        });
         _ = instance.Server; // started now, so its set is loaded before the test goes on
         return instance;
+    }
+
+    private static async Task AssertRevocationUnavailableAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("revocation_unavailable", problem.RootElement.GetProperty("error").GetString());
     }
 
     private static TestAccessToken Operator() =>

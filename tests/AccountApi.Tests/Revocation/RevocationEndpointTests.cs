@@ -40,10 +40,22 @@ public sealed class RevocationEndpointTests(AccountApiFactory factory) : IClassF
         var alice = ContosoUser;
         using var revoke = await PostAsync(factory, SelfRoute, alice, "contoso");
 
-        // The cut-off is the start of the next second; a token issued at or after it is a new sign-in.
-        var renewed = alice with { IssuedAt = DateTimeOffset.UtcNow.AddSeconds(2) };
+        // The cut-off is the start of the second after now plus the clock allowance; a token issued at or after it is a new sign-in.
+        var renewed = alice with { IssuedAt = DateTimeOffset.UtcNow.AddSeconds(4) };
 
         Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(renewed)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RevokeMySessions_RefusesATokenMintedJustBefore_ByAnAuthorityWhoseClockIsAheadOfOurs()
+    {
+        // Entra's clock a second ahead: a token it minted just before the revocation carries an iat after our now.
+        var alice = ContosoUser;
+        using var revoke = await PostAsync(factory, SelfRoute, alice, "contoso");
+
+        var mintedJustBefore = alice with { IssuedAt = DateTimeOffset.UtcNow.AddSeconds(1) };
+
+        await ProblemAssert.RefusedAsync(await GetMeAsync(mintedJustBefore), "invalid_token");
     }
 
     [Fact]
@@ -93,6 +105,47 @@ public sealed class RevocationEndpointTests(AccountApiFactory factory) : IClassF
         await ProblemAssert.RefusedAsync(revoke, "role_required");
         Assert.Equal("Bearer error=\"insufficient_scope\"", ProblemAssert.Challenge(revoke));
         Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(alice)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RevokeUser_WithUserTokenCarryingTheRoleAndNoScp_Returns403RoleRequired()
+    {
+        // A role assignable to users puts it in a user's token, with no scp: that is not an application acting alone.
+        var alice = ContosoUser;
+        var userWithRole = ContosoUser with { Scopes = null, Roles = [RevocationOptions.OperatorRole] };
+
+        using var revoke = await PostAsync(factory, AdminRoute(ContosoDirectory, alice.ObjectId), userWithRole, tenancy: null);
+
+        await ProblemAssert.RefusedAsync(revoke, "role_required");
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(alice)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RevokeUser_WithAppOnlyTokenWithoutIdtyp_IsRecognisedBySubEqualToOid()
+    {
+        // Without the idtyp optional claim, Entra's app-only token still has the service principal in both sub and oid.
+        var alice = ContosoUser;
+        var unmarked = Operator(ContosoDirectory) with { IdentityType = null };
+        unmarked = unmarked with { OverriddenClaims = new Dictionary<string, object?> { ["sub"] = unmarked.ObjectId.ToString() } };
+
+        using var revoke = await PostAsync(factory, AdminRoute(ContosoDirectory, alice.ObjectId), unmarked, tenancy: null);
+
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+    }
+
+    [Fact]
+    public async Task RevokeUser_ByAnOperatorOfADirectoryNoTenancyAdmits_Returns403TenantNotPermitted()
+    {
+        // Anyone can consent to a multi-tenant API in their own directory and give their daemon the role: that must not
+        // let them write revocations, which every instance holds for a day.
+        var stranger = Guid.NewGuid();
+        var store = (InMemoryTokenRevocationStore)factory.Services.GetRequiredService<ITokenRevocationStore>();
+        var held = store.Count;
+
+        using var revoke = await PostAsync(factory, AdminRoute(stranger, Guid.NewGuid()), Operator(stranger), tenancy: null);
+
+        await ProblemAssert.RefusedAsync(revoke, "tenant_not_permitted");
+        Assert.Equal(held, store.Count);
     }
 
     [Fact]
@@ -183,7 +236,7 @@ public sealed class RevocationEndpointTests(AccountApiFactory factory) : IClassF
         var nbf = claims.GetProperty("access_token").GetProperty("nbf");
         Assert.True(nbf.GetProperty("essential").GetBoolean());
         var cutOff = DateTimeOffset.FromUnixTimeSeconds(long.Parse(nbf.GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.InRange(cutOff, DateTimeOffset.UtcNow.AddSeconds(-5), DateTimeOffset.UtcNow.AddSeconds(2));
+        Assert.InRange(cutOff, DateTimeOffset.UtcNow.AddSeconds(-5), DateTimeOffset.UtcNow.AddSeconds(4));
 
         // What the client then obtains: a token issued at the cut-off.
         Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(alice with { IssuedAt = cutOff })).StatusCode);
@@ -217,9 +270,11 @@ public sealed class RevocationEndpointTests(AccountApiFactory factory) : IClassF
         return await client.PostAsync(path, content: null);
     }
 
-    /// <summary>A shared store that cannot be reached: nothing is recorded.</summary>
+    /// <summary>A shared store that cannot be reached, still within its staleness bound: nothing is recorded.</summary>
     private sealed class UnavailableStore : ITokenRevocationStore
     {
+        public bool IsCurrent => true;
+
         public ValueTask RevokeTokenAsync(string tokenDigest, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
             throw new RevocationUnavailableException("The test store is down.");
 

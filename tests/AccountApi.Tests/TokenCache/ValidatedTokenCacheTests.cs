@@ -50,6 +50,24 @@ public sealed class ValidatedTokenCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task TokenOfADirectoryNoTenancyAdmits_IsNeverCached()
+    {
+        // Any directory can mint valid tokens for a multi-tenant API: a stranger's would otherwise push callers out.
+        using var host = Host();
+        var stranger = ContosoUser with { DirectoryId = Guid.NewGuid() };
+        using var client = host.Factory.CreateClient(_factory.Authority.Sign(stranger), "contoso");
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await client.GetAsync("/account/me");
+            await ProblemAssert.RefusedAsync(response, "tenant_not_permitted");
+        }
+
+        Assert.Equal([TokenValidationPaths.Full, TokenValidationPaths.Full, TokenValidationPaths.Full], host.Paths());
+        Assert.Equal(0, host.Cache.Count);
+    }
+
+    [Fact]
     public async Task CachedToken_IsServedUntilItExpiresBeyondTheSkew_ThenRefused()
     {
         // IdentityModel validates lifetimes on the system clock, so this waits in real time: a 1 s skew keeps it short.
