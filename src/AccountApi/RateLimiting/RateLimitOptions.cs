@@ -17,6 +17,12 @@ public sealed class RateLimitOptions
     /// <summary>Per validated caller: <c>tid</c> + <c>oid</c> for a user, <c>tid</c> + <c>azp</c> for an application.</summary>
     public RateLimitWindow PerCaller { get; set; } = new() { PermitLimit = 300, Window = TimeSpan.FromMinutes(1) };
 
+    /// <summary>
+    /// Per operator application on operator routes (revocation, and tenancy administration), on top of
+    /// <see cref="PerCaller"/>: each call writes state every instance holds, so the budget is a person's pace, not a script's.
+    /// </summary>
+    public RateLimitWindow PerOperator { get; set; } = new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) };
+
     /// <summary>Per tenancy, counting only requests that were permitted to use it.</summary>
     public RateLimitWindow PerTenancy { get; set; } = new() { PermitLimit = 6000, Window = TimeSpan.FromMinutes(1) };
 }

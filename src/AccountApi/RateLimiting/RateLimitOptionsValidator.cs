@@ -14,6 +14,7 @@ internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOpti
         Check(nameof(RateLimitOptions.PerAddress), options.PerAddress);
         Check(nameof(RateLimitOptions.PerNetwork), options.PerNetwork);
         Check(nameof(RateLimitOptions.PerCaller), options.PerCaller);
+        Check(nameof(RateLimitOptions.PerOperator), options.PerOperator);
         Check(nameof(RateLimitOptions.PerTenancy), options.PerTenancy);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
 

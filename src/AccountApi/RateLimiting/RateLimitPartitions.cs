@@ -75,6 +75,12 @@ internal static class RateLimitPartitions
         return ValidatedCaller.Of(user).RateLimitPartition;
     }
 
+    /// <summary>The validated caller of an operator's route (<see cref="OperatorRouteAttribute"/>); null on any other.</summary>
+    public static string? Operator(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<OperatorRouteAttribute>() is not null && Caller(context) is { } caller
+            ? "operator:" + caller
+            : null;
+
     /// <summary>The tenancy the caller was permitted to use; a tenancy merely named in the header is not charged.</summary>
     public static string? Tenancy(HttpContext context)
     {

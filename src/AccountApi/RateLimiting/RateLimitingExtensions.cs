@@ -5,14 +5,16 @@ using Microsoft.Extensions.Options;
 namespace AccountApi.RateLimiting;
 
 /// <summary>
-/// Three of ASP.NET Core's rate-limiting middleware, each at its own place in the pipeline (README, "Request
-/// pipeline"): per address before the token is validated, per caller once it is, per tenancy once it is permitted.
+/// ASP.NET Core's rate-limiting middleware, one per tier, each at its own place in the pipeline (docs/security-model.md,
+/// "Request pipeline"): per address and per IPv6 /48 before the token is validated, per caller (and per operator on
+/// operator routes) once it is, per tenancy once it is permitted.
 /// </summary>
 internal static class RateLimitingExtensions
 {
     private static readonly Tier s_perAddress = new("per-address", RateLimitPartitions.ClientAddress, static limits => limits.PerAddress);
     private static readonly Tier s_perNetwork = new("per-network", RateLimitPartitions.ClientNetwork, static limits => limits.PerNetwork);
     private static readonly Tier s_perCaller = new("per-caller", RateLimitPartitions.Caller, static limits => limits.PerCaller);
+    private static readonly Tier s_perOperator = new("per-operator", RateLimitPartitions.Operator, static limits => limits.PerOperator);
     private static readonly Tier s_perTenancy = new("per-tenancy", RateLimitPartitions.Tenancy, static limits => limits.PerTenancy);
 
     /// <summary>The <c>RateLimits</c> section, validated at start, and one partitioned limiter per tier.</summary>
@@ -24,7 +26,7 @@ internal static class RateLimitingExtensions
         services.AddSingleton<RateLimitRejection>();
         // The middleware's own services (metrics); each tier passes its limiter to UseRateLimiter itself.
         services.AddRateLimiter(static _ => { });
-        foreach (var tier in (ReadOnlySpan<Tier>)[s_perAddress, s_perNetwork, s_perCaller, s_perTenancy])
+        foreach (var tier in (ReadOnlySpan<Tier>)[s_perAddress, s_perNetwork, s_perCaller, s_perOperator, s_perTenancy])
         {
             // Singletons, so that the host disposes them: a partitioned limiter runs a timer that evicts idle partitions.
             services.AddKeyedSingleton(tier.Name, (provider, _) => tier.CreateLimiter(provider.GetRequiredService<IOptions<RateLimitOptions>>()));
@@ -36,8 +38,8 @@ internal static class RateLimitingExtensions
     /// <summary>Before authentication: validating a token is work an attacker can make us do, so count it by address first.</summary>
     public static IApplicationBuilder UseAddressRateLimit(this IApplicationBuilder app) => app.UseTier(s_perAddress).UseTier(s_perNetwork);
 
-    /// <summary>After authentication: every request of a validated caller, refused or not.</summary>
-    public static IApplicationBuilder UseCallerRateLimit(this IApplicationBuilder app) => app.UseTier(s_perCaller);
+    /// <summary>After authentication: every request of a validated caller, refused or not; an operator's route again, strictly.</summary>
+    public static IApplicationBuilder UseCallerRateLimit(this IApplicationBuilder app) => app.UseTier(s_perCaller).UseTier(s_perOperator);
 
     /// <summary>After authorization: a tenancy is charged only for callers it admits, so no one can spend another's budget.</summary>
     public static IApplicationBuilder UseTenancyRateLimit(this IApplicationBuilder app) => app.UseTier(s_perTenancy);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AccountApi.Authorization;
 using AccountApi.Entra;
+using AccountApi.RateLimiting;
 using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -27,6 +28,7 @@ internal static class RevocationEndpoints
             .WithTags("Revocation")
             .RequireAuthorization(AccountPolicies.RevocationOperator)
             .WithoutTenancy()
+            .WithMetadata(new OperatorRouteAttribute())
             .MapPost("/revoke", RevokeUserAsync)
             .WithName("RevokeUser")
             .WithSummary("Cuts a user off: every token of that object in that directory issued until now is refused on every instance.")

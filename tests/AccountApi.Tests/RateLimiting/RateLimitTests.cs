@@ -1,5 +1,6 @@
 using System.Net;
 using AccountApi.Logging;
+using AccountApi.Revocation;
 using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -182,6 +183,26 @@ public sealed class RateLimitTests(AccountApiFactory factory) : IClassFixture<Ac
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
         Assert.Equal(HttpStatusCode.OK, otherSite.StatusCode);
+    }
+
+    [Fact]
+    public async Task OperatorRoutes_HaveAStrictBudgetOfTheirOwn_AndItLeavesOtherRoutesAlone()
+    {
+        using var host = factory.WithWebHostBuilder(builder => builder.UseSetting("RateLimits:PerOperator:PermitLimit", "2"));
+        var operatorToken = TestAccessToken.AppOnly(ContosoDirectory, ApiClientId, RevocationOptions.OperatorRole);
+        using var operatorClient = host.CreateClientFrom(AddressA, factory.Authority.Sign(operatorToken), tenancy: null);
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await operatorClient.PostAsync($"/admin/directories/{ContosoDirectory}/users/{Guid.NewGuid()}/revoke", content: null);
+            answers.Add(response.StatusCode);
+        }
+
+        using var user = await host.CreateClientFrom(AddressA, factory.Authority.Sign(ContosoUser), "contoso").GetAsync("/account/me");
+
+        Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.NoContent, HttpStatusCode.TooManyRequests], answers);
+        Assert.Equal(HttpStatusCode.OK, user.StatusCode);
     }
 
     [Fact]
