@@ -50,7 +50,7 @@ public static class AccountApiExtensions
     }
 
     /// <summary>
-    /// The request pipeline, in the order the README's "Request pipeline" explains: proxies → response headers → errors →
+    /// The request pipeline, in the order docs/security-model.md ("Request pipeline") explains: proxies → response headers → errors →
     /// CORS → per-address limit → public docs → authentication → per-caller limit → tenancy → authorization →
     /// per-tenancy limit → endpoints.
     /// </summary>

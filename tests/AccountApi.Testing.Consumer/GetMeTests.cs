@@ -3,7 +3,7 @@ using AccountApi.Testing;
 
 namespace AccountApi.Testing.Consumer;
 
-// The README's example, word for word: what a team writes after adding the package.
+// The package README's example (src/AccountApi.Testing/README.md), word for word: what a team writes after adding it.
 public sealed class GetMeTests : IDisposable
 {
     private static readonly Guid Contoso = Guid.Parse("c0c0c0c0-0000-4000-8000-000000000001");

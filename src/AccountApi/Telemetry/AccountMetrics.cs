@@ -1,7 +1,5 @@
-using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using AccountApi.Tenancy;
 using Microsoft.Extensions.Options;
 
 namespace AccountApi.Telemetry;
@@ -51,10 +49,10 @@ internal sealed class AccountMetrics
         _refusals.Add(1, tags);
     }
 
-    /// <summary>The tenancy look-up's outcome; <paramref name="tenancy"/> is the configured tenancy found, if any.</summary>
-    public void TenancyResolved(TenancyResolution outcome, string? tenancy = null)
+    /// <summary>The tenancy look-up's outcome (snake_case); <paramref name="tenancy"/> is the configured tenancy found, if any.</summary>
+    public void TenancyResolved(string outcome, string? tenancy = null)
     {
-        var tags = new TagList { { OutcomeTag, OutcomeName(outcome) } };
+        var tags = new TagList { { OutcomeTag, outcome } };
         AddTenancy(ref tags, tenancy);
         _tenancyResolutions.Add(1, tags);
     }
@@ -65,12 +63,6 @@ internal sealed class AccountMetrics
     /// <summary>The revocations held by this instance's store, read when metrics are collected.</summary>
     public void ObserveRevocations(Func<int> count) =>
         _meter.CreateObservableGauge("accountapi.revocation.entries", count, "{revocation}", "Revocations (single tokens and cut-offs) held in memory; new ones are refused at Revocation:MaxEntries.");
-
-    // snake_case like the refusal reasons: "not_evaluated", "missing", …; named once, not on every request.
-    private static readonly FrozenDictionary<TenancyResolution, string> OutcomeNames = Enum.GetValues<TenancyResolution>()
-        .ToFrozenDictionary(outcome => outcome, outcome => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(outcome.ToString()));
-
-    internal static string OutcomeName(TenancyResolution outcome) => OutcomeNames[outcome];
 
     private void AddTenancy(ref TagList tags, string? tenancy)
     {

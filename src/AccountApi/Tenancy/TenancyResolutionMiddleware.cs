@@ -22,7 +22,7 @@ internal sealed class TenancyResolutionMiddleware(RequestDelegate next, TenancyS
         if (needsTenancy)
         {
             Resolve(context.Request.Headers[TenancyHeaders.TenantId], tenancy);
-            metrics.TenancyResolved(tenancy.Resolution, tenancy.Tenancy?.Name);
+            metrics.TenancyResolved(TenancyResolutionNames.Of(tenancy.Resolution), tenancy.Tenancy?.Name);
         }
 
         return next(context);

@@ -238,7 +238,7 @@ internal sealed class ValidatedTokenCache : IDisposable
     /// Fitted to what entries really hold, with a margin so that the byte bound holds (TokenCacheMemoryTests): an
     /// ordinary token's entry (15 claims) holds about 4.5 KB and is charged 5.3 KB; with 40 more claims, 9.9 KB and
     /// 11.9 KB. The entry's own share is the cache entry, the digest, the principal and identity with their claim
-    /// lists, and the revocation subject. Before, it was charged 3.3 KB, so the cache held about 1.4 times its bound.
+    /// lists, and the revocation subject.
     /// </remarks>
     internal static long EstimatedBytes(ClaimsPrincipal principal)
     {

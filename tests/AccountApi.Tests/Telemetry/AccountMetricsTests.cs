@@ -49,8 +49,8 @@ public sealed class AccountMetricsTests : IDisposable
         await GetMeAsync(host, "globex");
         await GetMeAsync(host, tenancy: null);
 
-        Assert.Equal(1, _metrics.Sum(TenancyResolutions, (AccountMetrics.OutcomeTag, AccountMetrics.OutcomeName(TenancyResolution.Found))));
-        Assert.Equal(1, _metrics.Sum(TenancyResolutions, (AccountMetrics.OutcomeTag, AccountMetrics.OutcomeName(TenancyResolution.Missing))));
+        Assert.Equal(1, _metrics.Sum(TenancyResolutions, (AccountMetrics.OutcomeTag, TenancyResolutionNames.Of(TenancyResolution.Found))));
+        Assert.Equal(1, _metrics.Sum(TenancyResolutions, (AccountMetrics.OutcomeTag, TenancyResolutionNames.Of(TenancyResolution.Missing))));
         Assert.All(_metrics.Points(TenancyResolutions), point => Assert.DoesNotContain(AccountMetrics.TenancyTag, point.Tags.Keys));
         Assert.All(_metrics.Points(Refusals), point => Assert.DoesNotContain(AccountMetrics.TenancyTag, point.Tags.Keys));
     }
