@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using AccountApi.Bench;
-using AccountApi.Bench.Common;
+using AccountApi.TestInfrastructure;
 using AccountApi.Testing;
 
 // bench/run: the published service against a plain minimal API (the baseline) under wrk, in alternating rounds, with
@@ -30,7 +30,7 @@ var tenancies = int.Parse(Argument("--tenancies") ?? "100000", CultureInfo.Invar
 var scaleStartBudget = TimeSpan.FromSeconds(int.Parse(Argument("--scale-start-budget") ?? "120", CultureInfo.InvariantCulture));
 var work = Directory.CreateTempSubdirectory("accountapi-bench-").FullName;
 
-var authorityPort = ServiceProcess.FreePort();
+var authorityPort = LoopbackPorts.Free();
 using var authority = new TestAuthority($"http://127.0.0.1:{authorityPort}/");
 await using var loopback = new LoopbackAuthority(authority, authorityPort);
 await loopback.StartAsync();
@@ -184,7 +184,7 @@ async Task<bool> AuthorizedAsync(string url)
 {
     using var request = new HttpRequestMessage(HttpMethod.Get, $"{url}/account/me");
     request.Headers.Authorization = new("Bearer", probeToken);
-    request.Headers.Add("X-Tenant-ID", probeTenancy);
+    request.Headers.Add(AccountApiHeaders.TenantId, probeTenancy);
     using var response = await http.SendAsync(request);
     return response.StatusCode == HttpStatusCode.OK;
 }

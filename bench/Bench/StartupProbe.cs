@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using AccountApi.Bench.Common;
+using AccountApi.TestInfrastructure;
 using AccountApi.Testing;
 
 namespace AccountApi.Bench;
@@ -92,7 +92,7 @@ internal static class StartupProbe
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{url}/account/me");
         request.Headers.Authorization = new("Bearer", token);
-        request.Headers.Add("X-Tenant-ID", tenancy);
+        request.Headers.Add(AccountApiHeaders.TenantId, tenancy);
         using var response = await http.SendAsync(request);
         return response.StatusCode == HttpStatusCode.OK;
     }

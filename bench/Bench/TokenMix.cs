@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AccountApi.Testing;
+using AccountApi.TestInfrastructure;
 
 namespace AccountApi.Bench;
 
@@ -16,8 +17,8 @@ internal sealed class TokenMix(TestAuthority authority, string folder)
 
     private static readonly (string Tenancy, Guid Directory)[] s_tenancies =
     [
-        ("contoso", Guid.Parse("c0c0c0c0-0000-4000-8000-000000000001")),
-        ("fabrikam", Guid.Parse("fabfab00-0000-4000-8000-000000000002")),
+        ("contoso", TestDirectories.Contoso),
+        ("fabrikam", TestDirectories.Fabrikam),
         ("northwind", Guid.Parse("0e0e0e0e-0000-4000-8000-000000000003")),
     ];
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AccountApi.Testing;
+using AccountApi.TestInfrastructure;
 
 namespace AccountApi.Soak;
 
@@ -10,8 +11,8 @@ namespace AccountApi.Soak;
 /// </summary>
 internal static class LoadMix
 {
-    private static readonly Guid s_contoso = Guid.Parse("c0c0c0c0-0000-4000-8000-000000000001");
-    private static readonly Guid s_fabrikam = Guid.Parse("fabfab00-0000-4000-8000-000000000002");
+    private static readonly Guid s_contoso = TestDirectories.Contoso;
+    private static readonly Guid s_fabrikam = TestDirectories.Fabrikam;
 
     public const string ApiClientId = "11111111-1111-4111-8111-111111111111";
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using AccountApi.Bench.Common;
+using AccountApi.TestInfrastructure;
 using AccountApi.Soak;
 using AccountApi.Testing;
 
@@ -11,7 +11,7 @@ using AccountApi.Testing;
 // steady memory growth is seen.
 var service = Argument("--service") ?? throw new ArgumentException("--service <the published service: AccountApi, native, or AccountApi.dll> is required");
 var duration = int.Parse(Argument("--duration") ?? "60", CultureInfo.InvariantCulture);
-var authorityPort = ServiceProcess.FreePort();
+var authorityPort = LoopbackPorts.Free();
 
 using var authority = new TestAuthority($"http://127.0.0.1:{authorityPort}/");
 await using var loopback = new LoopbackAuthority(authority, authorityPort);
@@ -27,7 +27,7 @@ await ServiceProcess.WaitForAsync(async () => (await http.GetAsync("/health/read
 using (var signOut = new HttpRequestMessage(HttpMethod.Post, "/account/me/sessions/revoke"))
 {
     signOut.Headers.Authorization = new("Bearer", revoked);
-    signOut.Headers.Add("X-Tenant-ID", "contoso");
+    signOut.Headers.Add(AccountApiHeaders.TenantId, "contoso");
     var answer = await http.SendAsync(signOut);
     if (answer.StatusCode != HttpStatusCode.NoContent)
     {
@@ -59,12 +59,12 @@ var output = await wrkOutput;
 Console.WriteLine(output);
 
 // Recovery: a token under a key the service has not seen needs the authority; it must be accepted within a minute.
-var fresh = authority.UserToken(Guid.Parse("c0c0c0c0-0000-4000-8000-000000000001"), LoadMix.ApiClientId).Build();
+var fresh = authority.UserToken(TestDirectories.Contoso, LoadMix.ApiClientId).Build();
 await ServiceProcess.WaitForAsync(async () =>
 {
     using var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
     request.Headers.Authorization = new("Bearer", fresh);
-    request.Headers.Add("X-Tenant-ID", "contoso");
+    request.Headers.Add(AccountApiHeaders.TenantId, "contoso");
     return (await http.SendAsync(request)).StatusCode == HttpStatusCode.OK;
 }, TimeSpan.FromMinutes(1), "a request to succeed after the authority came back");
 Console.WriteLine($"soak: a token under a key never seen before was accepted; the authority had been back {restarted.Elapsed.TotalSeconds:0.0} s");

@@ -12,9 +12,9 @@ public sealed class AccountHeadersHandler(string? accessToken, string? tenancy) 
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         }
 
-        if (tenancy is not null && !request.Headers.Contains("X-Tenant-ID"))
+        if (tenancy is not null && !request.Headers.Contains(AccountApiHeaders.TenantId))
         {
-            request.Headers.TryAddWithoutValidation("X-Tenant-ID", tenancy);
+            request.Headers.TryAddWithoutValidation(AccountApiHeaders.TenantId, tenancy);
         }
 
         return base.SendAsync(request, cancellationToken);

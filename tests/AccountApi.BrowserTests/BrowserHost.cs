@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using AccountApi.DevHost.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace AccountApi.BrowserTests;
@@ -15,7 +14,7 @@ public class BrowserHost : DevHostFixture
     private IBrowser? _browser;
 
     /// <summary>The sample app's origin, e.g. <c>http://localhost:41236</c>; its page is at <c>/spa</c>.</summary>
-    public string SpaBase { get; } = $"http://localhost:{FreeLoopbackPort()}";
+    public string SpaBase { get; } = $"http://localhost:{LoopbackPorts.Free()}";
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException(
         $"Chromium is required at {ChromiumFactAttribute.ChromiumPath}: run 'apt-get install chromium'.");

@@ -11,8 +11,7 @@ public class ChromiumFactAttribute : FactAttribute
 
     public ChromiumFactAttribute()
     {
-        var underCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (!File.Exists(ChromiumPath) && !underCi)
+        if (!File.Exists(ChromiumPath) && !ContinuousIntegration.IsRunning)
         {
             Skip = $"Chromium is not installed at {ChromiumPath}: run 'apt-get install chromium' (CI installs it).";
         }

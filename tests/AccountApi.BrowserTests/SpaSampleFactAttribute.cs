@@ -9,8 +9,7 @@ public sealed class SpaSampleFactAttribute : ChromiumFactAttribute
 {
     public SpaSampleFactAttribute()
     {
-        var underCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (Skip is null && !underCi && !File.Exists(SpaSampleServer.MsalBrowserPath))
+        if (Skip is null && !ContinuousIntegration.IsRunning && !File.Exists(SpaSampleServer.MsalBrowserPath))
         {
             Skip = $"MSAL Browser is not installed for the sample: run 'npm ci' in {SpaSampleServer.SamplePath} (CI does).";
         }

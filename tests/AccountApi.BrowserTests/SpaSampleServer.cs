@@ -12,7 +12,7 @@ public sealed class SpaSampleServer : IAsyncDisposable
 
     private SpaSampleServer(Process process) => _process = process;
 
-    public static string SamplePath { get; } = Path.Combine(RepositoryRoot(), "samples", "spa");
+    public static string SamplePath { get; } = Path.Combine(Repository.Root, "samples", "spa");
 
     public static string MsalBrowserPath { get; } = Path.Combine(SamplePath, "node_modules", "@azure", "msal-browser", "lib", "msal-browser.min.js");
 
@@ -57,18 +57,5 @@ public sealed class SpaSampleServer : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AccountApi.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("AccountApi.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AccountApi.DevHost.Tests.Infrastructure;
-using AccountApi.Tests.Infrastructure;
+using AccountApi.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Client.Extensibility;
@@ -14,7 +14,7 @@ namespace AccountApi.DevHost.Tests.ClientLibraries;
 /// </summary>
 public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFixture>, IDisposable
 {
-    private static readonly string[] s_accountRead = [SignInClient.AccountRead];
+    private static readonly string[] s_accountRead = [DevData.AccountRead];
     private readonly TrustingMsalHttpClientFactory _http = new(host);
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
 
         var first = await SignInAsync(app, "alice@contoso.example");
         Assert.Equal("alice@contoso.example", first.Account.Username);
-        Assert.Equal(SignInClient.ContosoDirectory, first.TenantId);
+        Assert.Equal(DevData.ContosoTenantId, first.TenantId);
         Assert.NotNull(first.IdToken);
 
         // The account is in MSAL's cache (it needs the id_token / client_info for that), so a silent refresh works.
@@ -42,10 +42,10 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
     [Fact]
     public async Task PublicClient_InteractiveWithPkce_GetsATokenTheApiAccepts()
     {
-        var app = PublicClientApplicationBuilder.Create(SignInClient.SpaClientId)
-            .WithAuthority($"{host.ProviderBase}/{SignInClient.ContosoDirectory}")
+        var app = PublicClientApplicationBuilder.Create(DevData.SpaClientId)
+            .WithAuthority($"{host.ProviderBase}/{DevData.ContosoTenantId}")
             .WithInstanceDiscovery(false)
-            .WithRedirectUri(SignInClient.SpaRedirect)
+            .WithRedirectUri(DevData.SpaRedirect)
             .WithHttpClientFactory(_http)
             .Build();
 
@@ -64,14 +64,14 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
     [Fact]
     public async Task Daemon_ClientCredentials_IsRefusedByGetMeAsUserTokenRequired()
     {
-        var app = ConfidentialClientApplicationBuilder.Create(SignInClient.DaemonClientId)
-            .WithClientSecret(SignInClient.DaemonSecret)
-            .WithAuthority($"{host.ProviderBase}/{SignInClient.ContosoDirectory}")
+        var app = ConfidentialClientApplicationBuilder.Create(DevData.DaemonClientId)
+            .WithClientSecret(DevData.DaemonSecret)
+            .WithAuthority($"{host.ProviderBase}/{DevData.ContosoTenantId}")
             .WithInstanceDiscovery(false)
             .WithHttpClientFactory(_http)
             .Build();
 
-        var result = await app.AcquireTokenForClient([$"api://{SignInClient.ApiClientId}/.default"]).ExecuteAsync();
+        var result = await app.AcquireTokenForClient([$"api://{DevData.ApiClientId}/.default"]).ExecuteAsync();
 
         using var api = host.CreateClient(host.ApiBase);
         await ProblemAssert.RefusedAsync(await GetMeAsync(api, result.AccessToken, "contoso"), "user_token_required");
@@ -104,13 +104,13 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
     {
         var user = CliApp();
         var carol = await SignInAsync(user, "carol@contoso.example");
-        var operatorApp = ConfidentialClientApplicationBuilder.Create(SignInClient.OperatorClientId)
-            .WithClientSecret(SignInClient.OperatorSecret)
-            .WithAuthority($"{host.ProviderBase}/{SignInClient.ContosoDirectory}")
+        var operatorApp = ConfidentialClientApplicationBuilder.Create(DevData.OperatorClientId)
+            .WithClientSecret(DevData.OperatorSecret)
+            .WithAuthority($"{host.ProviderBase}/{DevData.ContosoTenantId}")
             .WithInstanceDiscovery(false)
             .WithHttpClientFactory(_http)
             .Build();
-        var operatorToken = await operatorApp.AcquireTokenForClient([$"api://{SignInClient.ApiClientId}/.default"]).ExecuteAsync();
+        var operatorToken = await operatorApp.AcquireTokenForClient([$"api://{DevData.ApiClientId}/.default"]).ExecuteAsync();
         using var api = host.CreateClient(host.ApiBase);
         await AssertAccountAsync(api, carol.AccessToken, "carol@contoso.example");
 
@@ -125,11 +125,11 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
 
     /// <summary>The account-cli web app, as MSAL.NET is set up for a custom authority.</summary>
     private IConfidentialClientApplication CliApp(string[]? capabilities = null) =>
-        ConfidentialClientApplicationBuilder.Create(SignInClient.CliClientId)
-            .WithClientSecret(SignInClient.CliSecret)
+        ConfidentialClientApplicationBuilder.Create(DevData.CliClientId)
+            .WithClientSecret(DevData.CliSecret)
             .WithAuthority($"{host.ProviderBase}/organizations")
             .WithInstanceDiscovery(false)
-            .WithRedirectUri(SignInClient.CliRedirect)
+            .WithRedirectUri(DevData.CliRedirect)
             .WithClientCapabilities(capabilities ?? [])
             .WithHttpClientFactory(_http)
             .Build();
@@ -139,7 +139,7 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
     {
         var authorizeUrl = await app.GetAuthorizationRequestUrl(s_accountRead).WithLoginHint(user).ExecuteAsync();
         var callback = await new SignInPageWebUi(host, user).AcquireAuthorizationCodeAsync(
-            authorizeUrl, new Uri(SignInClient.CliRedirect), CancellationToken.None);
+            authorizeUrl, new Uri(DevData.CliRedirect), CancellationToken.None);
         var code = QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
         return await app.AcquireTokenByAuthorizationCode(s_accountRead, code).ExecuteAsync();
     }
@@ -150,7 +150,7 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
         request.Headers.Authorization = new("Bearer", accessToken);
         if (tenancy is not null)
         {
-            request.Headers.Add("X-Tenant-ID", tenancy);
+            request.Headers.Add(AccountApiHeaders.TenantId, tenancy);
         }
 
         return api.SendAsync(request);
@@ -168,7 +168,7 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
         request.Headers.Authorization = new("Bearer", accessToken);
-        request.Headers.Add("X-Tenant-ID", tenancy);
+        request.Headers.Add(AccountApiHeaders.TenantId, tenancy);
         return api.SendAsync(request);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AccountApi.DevHost.Tests.Infrastructure;
+using AccountApi.Testing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -33,7 +34,7 @@ public sealed partial class OpenIdConnectHandlerTests(DevHostFixture host) : ICl
         using var challenge = await browser.GetAsync("/me");
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         var authorize = challenge.Headers.Location!;
-        Assert.StartsWith($"{host.ProviderBase}/{SignInClient.ContosoDirectory}/oauth2/v2.0/authorize?", authorize.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"{host.ProviderBase}/{DevData.ContosoTenantId}/oauth2/v2.0/authorize?", authorize.ToString(), StringComparison.Ordinal);
         Assert.Contains("response_mode=form_post", authorize.Query, StringComparison.Ordinal);
 
         // 2. The provider answers with a page that posts the code and state back to the web app.
@@ -54,7 +55,7 @@ public sealed partial class OpenIdConnectHandlerTests(DevHostFixture host) : ICl
         using var api = host.CreateClient(host.ApiBase);
         var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
         request.Headers.Authorization = new("Bearer", user.GetProperty("accessToken").GetString());
-        request.Headers.Add("X-Tenant-ID", "contoso");
+        request.Headers.Add(AccountApiHeaders.TenantId, "contoso");
         using var account = await api.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, account.StatusCode);
     }
@@ -71,12 +72,12 @@ public sealed partial class OpenIdConnectHandlerTests(DevHostFixture host) : ICl
             .AddCookie()
             .AddOpenIdConnect(options =>
             {
-                options.Authority = $"{host.ProviderBase}/{SignInClient.ContosoDirectory}/v2.0";
-                options.ClientId = SignInClient.CliClientId;
-                options.ClientSecret = SignInClient.CliSecret;
+                options.Authority = $"{host.ProviderBase}/{DevData.ContosoTenantId}/v2.0";
+                options.ClientId = DevData.CliClientId;
+                options.ClientSecret = DevData.CliSecret;
                 options.ResponseType = "code";
                 options.CallbackPath = "/callback";
-                options.Scope.Add(SignInClient.AccountRead);
+                options.Scope.Add(DevData.AccountRead);
                 options.Scope.Add("offline_access");
                 options.SaveTokens = true;
                 options.MapInboundClaims = false;

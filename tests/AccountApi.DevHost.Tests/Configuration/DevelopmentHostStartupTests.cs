@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using AccountApi.DevHost.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -51,7 +50,7 @@ public sealed class DevelopmentHostStartupTests : IDisposable
             RedirectStandardError = true,
         };
         foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "AccountApi.DevHost.dll"), $"--environment={environment}",
-                     $"--DevHost:ApiUrl=http://localhost:{DevHostFixture.FreeLoopbackPort()}",
+                     $"--DevHost:ApiUrl=http://localhost:{LoopbackPorts.Free()}",
                      $"--DevIdentity:SigningKeyPath={Path.Combine(_keyDirectory, "keys.pem")}", setting])
         {
             if (argument.Length > 0)
@@ -60,14 +59,9 @@ public sealed class DevelopmentHostStartupTests : IDisposable
             }
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        var printed = await output + await error;
+        var (exitCode, printed) = await ServiceProcess.RunUntilExitAsync(start);
 
-        Assert.Equal(1, process.ExitCode);
+        Assert.Equal(1, exitCode);
         Assert.Contains($"AccountApi.DevHost cannot start: ", printed, StringComparison.Ordinal);
         Assert.Contains(named, printed, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", printed, StringComparison.Ordinal);
@@ -82,7 +76,7 @@ public sealed class DevelopmentHostStartupTests : IDisposable
         await using var host = await DevelopmentHost.StartAsync(
         [
             "--environment=Development",
-            $"--DevHost:ApiUrl=http://localhost:{DevHostFixture.FreeLoopbackPort()}",
+            $"--DevHost:ApiUrl=http://localhost:{LoopbackPorts.Free()}",
             $"--DevIdentity:SigningKeyPath={Path.Combine(_keyDirectory, "keys.pem")}",
             $"--DevIdentity:Api:ClientId={ApiClientId}",
             "--AzureAd:ClientId=11111111-1111-4111-8111-111111111111",
@@ -102,7 +96,7 @@ public sealed class DevelopmentHostStartupTests : IDisposable
         string[] args =
         [
             $"--environment={environment}",
-            $"--DevHost:ApiUrl=http://localhost:{DevHostFixture.FreeLoopbackPort()}",
+            $"--DevHost:ApiUrl=http://localhost:{LoopbackPorts.Free()}",
             $"--DevIdentity:SigningKeyPath={Path.Combine(_keyDirectory, "keys.json")}",
             .. overrides,
         ];

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Identity.Client.Extensibility;
 
 namespace AccountApi.DevHost.Tests.Infrastructure;
@@ -9,7 +8,7 @@ namespace AccountApi.DevHost.Tests.Infrastructure;
 /// (its PKCE challenge, state, nonce and <c>prompt=select_account</c>), choose <paramref name="user"/> on the
 /// provider's sign-in page (posting the form with its antiforgery token), and hand the redirect back to MSAL.
 /// </summary>
-public sealed partial class SignInPageWebUi(DevHostFixture host, string user) : ICustomWebUi
+public sealed class SignInPageWebUi(DevHostFixture host, string user) : ICustomWebUi
 {
     public async Task<Uri> AcquireAuthorizationCodeAsync(Uri authorizationUri, Uri redirectUri, CancellationToken cancellationToken)
     {
@@ -19,10 +18,10 @@ public sealed partial class SignInPageWebUi(DevHostFixture host, string user) : 
         var response = page;
         if (page.StatusCode == HttpStatusCode.OK)
         {
-            var fields = HiddenField().Matches(html).Select(m => KeyValuePair.Create(WebUtility.HtmlDecode(m.Groups["name"].Value), WebUtility.HtmlDecode(m.Groups["value"].Value))).ToList();
-            fields.Add(KeyValuePair.Create("username", user));
-            var action = WebUtility.HtmlDecode(FormAction().Match(html).Groups["action"].Value);
-            response = await browser.PostAsync(action, new FormUrlEncodedContent(fields), cancellationToken);
+            // The cookie jar carries the antiforgery cookie: only the form's fields are needed.
+            var form = SignInForm.Parse(html);
+            form.Fields["username"] = user;
+            response = await browser.PostAsync(form.Action, new FormUrlEncodedContent(form.Fields), cancellationToken);
         }
 
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
@@ -37,10 +36,4 @@ public sealed partial class SignInPageWebUi(DevHostFixture host, string user) : 
         handler.AllowAutoRedirect = false;
         return handler;
     }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]*)\" value=\"(?<value>[^\"]*)\"")]
-    private static partial Regex HiddenField();
-
-    [GeneratedRegex("<form method=\"post\" action=\"(?<action>[^\"]*)\"")]
-    private static partial Regex FormAction();
 }

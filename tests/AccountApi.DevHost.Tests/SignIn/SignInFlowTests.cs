@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using AccountApi.DevHost.Tests.Infrastructure;
 using AccountApi.DevIdentity;
-using AccountApi.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountApi.DevHost.Tests.SignIn;
@@ -47,7 +46,7 @@ public sealed class SignInFlowTests : IClassFixture<DevHostFixture>
             Assert.Equal(HttpStatusCode.OK, me.StatusCode);
             var account = JsonDocument.Parse(await me.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal("alice@contoso.example", account.GetProperty("username").GetString());
-            Assert.Equal(SignInClient.ContosoDirectory, account.GetProperty("directoryId").GetString());
+            Assert.Equal(DevData.ContosoTenantId, account.GetProperty("directoryId").GetString());
             Assert.Equal("contoso", account.GetProperty("tenancy").GetProperty("name").GetString());
         }
 

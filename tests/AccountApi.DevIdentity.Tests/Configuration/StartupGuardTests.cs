@@ -27,7 +27,7 @@ public sealed class StartupGuardTests
     [InlineData("DevIdentity:PublicBaseAddress", "http://idp.example", "DevIdentity:PublicBaseAddress")]
     [InlineData("DevIdentity:PublicBaseAddress", "https://localhost:5443/?x=1", "DevIdentity:PublicBaseAddress")]
     [InlineData("DevIdentity:SigningKeyPath", "relative/keys.json", "DevIdentity:SigningKeyPath")]
-    [InlineData("DevIdentity:Directories:Fabrikam:TenantId", "c0c0c0c0-0000-4000-8000-000000000001", "DevIdentity:Directories:Fabrikam:TenantId")]
+    [InlineData("DevIdentity:Directories:Fabrikam:TenantId", TestDirectories.ContosoId, "DevIdentity:Directories:Fabrikam:TenantId")]
     [InlineData("DevIdentity:Clients:account-daemon:AppRoles:0", "Account.Write.All", "DevIdentity:Clients:account-daemon:AppRoles")]
     [InlineData("DevIdentity:AccessTokenLifetime", "-00:01:00", "DevIdentity:AccessTokenLifetime")]
     public async Task Start_WithInvalidOptions_FailsNamingTheKey(string key, string value, string expectedKeyInMessage)

@@ -31,12 +31,12 @@ public sealed class GetMeTests(AccountApiFactory factory) : IClassFixture<Accoun
     }
 
     [Theory]
-    [InlineData("contoso", "c0c0c0c0-0000-4000-8000-000000000001", HttpStatusCode.OK)]
-    [InlineData("fabrikam", "fabfab00-0000-4000-8000-000000000002", HttpStatusCode.OK)]
-    [InlineData("partners", "c0c0c0c0-0000-4000-8000-000000000001", HttpStatusCode.OK)]
-    [InlineData("partners", "fabfab00-0000-4000-8000-000000000002", HttpStatusCode.OK)]
-    [InlineData("contoso", "fabfab00-0000-4000-8000-000000000002", HttpStatusCode.Forbidden)]
-    [InlineData("fabrikam", "c0c0c0c0-0000-4000-8000-000000000001", HttpStatusCode.Forbidden)]
+    [InlineData("contoso", TestDirectories.ContosoId, HttpStatusCode.OK)]
+    [InlineData("fabrikam", TestDirectories.FabrikamId, HttpStatusCode.OK)]
+    [InlineData("partners", TestDirectories.ContosoId, HttpStatusCode.OK)]
+    [InlineData("partners", TestDirectories.FabrikamId, HttpStatusCode.OK)]
+    [InlineData("contoso", TestDirectories.FabrikamId, HttpStatusCode.Forbidden)]
+    [InlineData("fabrikam", TestDirectories.ContosoId, HttpStatusCode.Forbidden)]
     public async Task GetMe_WithTokensOfTwoDirectories_AdmitsEachOnlyWhereItsDirectoryIsListed(string tenancy, string directory, HttpStatusCode expected)
     {
         using var client = factory.CreateClient(ContosoUser with { DirectoryId = Guid.Parse(directory) }, tenancy);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using AccountApi.Entra;
 using AccountApi.Logging;
 using AccountApi.Revocation;
+using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
@@ -127,7 +128,7 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
     [Theory]
     [InlineData("Tenancies:contoso:DirectoryIds:0", "not-a-guid")]
     [InlineData("Tenancies:contoso:Suspended", "maybe")]
-    [InlineData("Tenancies:contoso:DirectoryIds:2", "fabfab00-0000-4000-8000-000000000002")]
+    [InlineData("Tenancies:contoso:DirectoryIds:2", TestDirectories.FabrikamId)]
     public async Task InvalidTenanciesReload_LogsWhyAndKeepsTheLastValidSet(string key, string value)
     {
         using var host = WithCapturedLogs();
@@ -197,7 +198,7 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
         using var client = host.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
-        request.Headers.TryAddWithoutValidation("X-Tenant-ID", tenancy);
+        request.Headers.TryAddWithoutValidation(AccountApiHeaders.TenantId, tenancy);
         return await client.SendAsync(request);
     }
 }

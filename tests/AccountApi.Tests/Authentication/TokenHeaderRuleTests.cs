@@ -79,7 +79,7 @@ public sealed class TokenHeaderRuleTests(AccountApiFactory factory) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var account = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal("c0c0c0c0-0000-4000-8000-000000000001", account.GetProperty("directoryId").GetString());
+        Assert.Equal(TestDirectories.ContosoId, account.GetProperty("directoryId").GetString());
     }
 
     [Fact]

@@ -26,10 +26,10 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
     [InlineData("Tenancies:globex:DisplayName", "Globex", "Tenancies:globex:DirectoryIds")]
     [InlineData("Tenancies:globex:DirectoryIds:0", "not-a-guid", "Tenancies:globex:DirectoryIds:0")]
     [InlineData("Tenancies:globex:DirectoryIds:0", "00000000-0000-0000-0000-000000000000", "Tenancies:globex:DirectoryIds:0")]
-    [InlineData("Tenancies:glo_bex:DirectoryIds:0", "c0c0c0c0-0000-4000-8000-000000000001", "Tenancies:glo_bex")]
+    [InlineData("Tenancies:glo_bex:DirectoryIds:0", TestDirectories.ContosoId, "Tenancies:glo_bex")]
     [InlineData("Tenancies:contoso:Suspended", "maybe", "Tenancies:contoso:Suspended")]
-    [InlineData("Tenancies:contoso:DirectoryIds:2", "fabfab00-0000-4000-8000-000000000002", "Tenancies:contoso:DirectoryIds:2")]
-    [InlineData("Tenancies:contoso:DirectoyIds:0", "fabfab00-0000-4000-8000-000000000002", "Tenancies:contoso:DirectoyIds:0")]
+    [InlineData("Tenancies:contoso:DirectoryIds:2", TestDirectories.FabrikamId, "Tenancies:contoso:DirectoryIds:2")]
+    [InlineData("Tenancies:contoso:DirectoyIds:0", TestDirectories.FabrikamId, "Tenancies:contoso:DirectoyIds:0")]
     [InlineData("Cors:AllowedOrigins:0", "*", "Cors:AllowedOrigins:0")]
     [InlineData("Cors:AllowedOrigins:0", "http://localhost:3000/", "Cors:AllowedOrigins:0")]
     [InlineData("Cors:AllowedOrigins:0", "https://app.contoso.example/spa", "Cors:AllowedOrigins:0")]
@@ -71,7 +71,7 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
     [Fact]
     public async Task Service_WithoutClientId_ExitsAtStartNamingTheKey()
     {
-        var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(new Dictionary<string, string>
+        var (exitCode, output) = await BuiltService.RunUntilExitAsync(new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["AzureAd__ClientId"] = "",
@@ -89,7 +89,7 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
     [Fact]
     public async Task Service_WithSeveralInvalidSettings_NamesEveryKeyAndExitsWithCode1()
     {
-        var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(new Dictionary<string, string>
+        var (exitCode, output) = await BuiltService.RunUntilExitAsync(new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["AzureAd__ClientId"] = "11111111-1111-4111-8111-111111111111",

@@ -1,4 +1,5 @@
 using System.Net;
+using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -33,7 +34,7 @@ public sealed class CorsTests : IClassFixture<AccountApiFactory>
         Assert.Equal(SpaOrigin, Header(response, "Access-Control-Allow-Origin"));
         var allowed = Header(response, "Access-Control-Allow-Headers")!.Split(',', StringSplitOptions.TrimEntries);
         Assert.Contains("Authorization", allowed, StringComparer.OrdinalIgnoreCase);
-        Assert.Contains("X-Tenant-ID", allowed, StringComparer.OrdinalIgnoreCase);
+        Assert.Contains(AccountApiHeaders.TenantId, allowed, StringComparer.OrdinalIgnoreCase);
         Assert.Contains("GET", Header(response, "Access-Control-Allow-Methods"), StringComparison.Ordinal);
         Assert.Null(Header(response, "Access-Control-Allow-Credentials"));
     }

@@ -1,5 +1,3 @@
-using AccountApi.Tests.Infrastructure;
-
 namespace AccountApi.Tests.Documentation;
 
 /// <summary>README's curl walkthrough and AccountApi.http describe the same requests, so neither rots unnoticed.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using AccountApi.Authentication;
 using AccountApi.Logging;
+using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
@@ -117,7 +118,7 @@ public sealed class AuthorityOutageTests : IDisposable
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
         request.Headers.Authorization = new("Bearer", token);
-        request.Headers.Add("X-Tenant-ID", "contoso");
+        request.Headers.Add(AccountApiHeaders.TenantId, "contoso");
         return request;
     }
 

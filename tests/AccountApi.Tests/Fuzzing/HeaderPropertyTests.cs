@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
 using CsCheck;
 using Microsoft.AspNetCore.Http;
@@ -64,7 +65,7 @@ public sealed class HeaderPropertyTests(AccountApiFactory factory) : IClassFixtu
 
             if (tenancy.Length > 0)
             {
-                request.Request.Headers["X-Tenant-ID"] = new StringValues(tenancy);
+                request.Request.Headers[AccountApiHeaders.TenantId] = new StringValues(tenancy);
             }
         });
         var status = context.Response.StatusCode;

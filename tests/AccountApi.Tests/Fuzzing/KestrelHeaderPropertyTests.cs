@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
 using CsCheck;
 using static AccountApi.Tests.Infrastructure.AccountApiFactory;
@@ -68,7 +69,7 @@ public sealed partial class KestrelHeaderPropertyTests(KestrelAccountApi kestrel
         using var request = new MemoryStream();
         // Connection: close before the fuzzed lines, so that the first answer ends the exchange whatever they contain.
         request.Write(Encoding.ASCII.GetBytes($"GET /account/me HTTP/1.1\r\nHost: {kestrel.Address.Authority}\r\nConnection: close\r\n"));
-        foreach (var (name, values) in (ReadOnlySpan<(string, byte[][])>)[("Authorization", authorizations), ("X-Tenant-ID", tenancies)])
+        foreach (var (name, values) in (ReadOnlySpan<(string, byte[][])>)[("Authorization", authorizations), (AccountApiHeaders.TenantId, tenancies)])
         {
             foreach (var value in values)
             {

@@ -11,8 +11,8 @@ namespace AccountApi.Tests.Infrastructure;
 public sealed class AccountApiFactory : AccountApiTestFactory<Program>
 {
     public const string ApiClientId = DefaultApiClientId;
-    public static readonly Guid ContosoDirectory = Guid.Parse("c0c0c0c0-0000-4000-8000-000000000001");
-    public static readonly Guid FabrikamDirectory = Guid.Parse("fabfab00-0000-4000-8000-000000000002");
+    public static readonly Guid ContosoDirectory = TestDirectories.Contoso;
+    public static readonly Guid FabrikamDirectory = TestDirectories.Fabrikam;
     public static readonly Guid UnknownDirectory = Guid.Parse("0dd0dd00-0000-4000-8000-000000000009");
 
     public AccountApiFactory()

@@ -29,7 +29,7 @@ public sealed class RunningService : IDisposable
     /// <summary>Starts the service in <paramref name="environment"/> and waits for its JSON "Now listening on" line.</summary>
     public static async Task<RunningService> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
-        var start = ServiceProcess.StartInfo(environment);
+        var start = BuiltService.StartInfo(environment);
         var service = new RunningService(Process.Start(start)!);
         var listening = await service.WaitForLineAsync(line => line.TryGetProperty("State", out var state) && state.TryGetProperty("address", out _));
         service.Address = new Uri(listening.GetProperty("State").GetProperty("address").GetString()!);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AccountApi.Logging;
+using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
 
 namespace AccountApi.Tests.Logging;
@@ -17,7 +18,7 @@ public sealed class JsonRefusalLogTests
             ["Tenancies__contoso__DirectoryIds__0"] = AccountApiFactory.ContosoDirectory.ToString(),
         });
         using var client = new HttpClient { BaseAddress = service.Address };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/me") { Headers = { { "X-Tenant-ID", "contoso" } } };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/me") { Headers = { { AccountApiHeaders.TenantId, "contoso" } } };
 
         using var response = await client.SendAsync(request);
         var problem = await ProblemAssert.RefusedAsync(response, "missing_token");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
@@ -20,7 +21,7 @@ public sealed class OpenApiDocumentTests(AccountApiFactory factory) : IClassFixt
         Assert.Equal("GetMyAccount", operation.GetProperty("operationId").GetString());
         Assert.Contains(operation.GetProperty("security").EnumerateArray(), requirement => requirement.TryGetProperty("Bearer", out _));
 
-        var header = Assert.Single(operation.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "X-Tenant-ID");
+        var header = Assert.Single(operation.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == AccountApiHeaders.TenantId);
         Assert.Equal("header", header.GetProperty("in").GetString());
         Assert.True(header.GetProperty("required").GetBoolean());
 
@@ -84,7 +85,7 @@ public sealed class OpenApiDocumentTests(AccountApiFactory factory) : IClassFixt
         var getMe = document.GetProperty("paths").GetProperty("/account/me").GetProperty("get");
         Assert.NotEmpty(getMe.GetProperty("security").EnumerateArray());
         Assert.Contains(getMe.GetProperty("parameters").EnumerateArray(), parameter =>
-            parameter.GetProperty("name").GetString() == "X-Tenant-ID" && parameter.GetProperty("required").GetBoolean());
+            parameter.GetProperty("name").GetString() == AccountApiHeaders.TenantId && parameter.GetProperty("required").GetBoolean());
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed class OpenApiDocumentTests(AccountApiFactory factory) : IClassFixt
         Assert.Equal("RevokeUser", revoke.GetProperty("operationId").GetString());
         var requirement = Assert.Single(revoke.GetProperty("security").EnumerateArray());
         Assert.True(requirement.TryGetProperty("Bearer", out _));
-        Assert.DoesNotContain(revoke.GetProperty("parameters").EnumerateArray(), parameter => parameter.GetProperty("name").GetString() == "X-Tenant-ID");
+        Assert.DoesNotContain(revoke.GetProperty("parameters").EnumerateArray(), parameter => parameter.GetProperty("name").GetString() == AccountApiHeaders.TenantId);
         Assert.True(revoke.GetProperty("responses").TryGetProperty("403", out _));
         Assert.True(revoke.GetProperty("responses").TryGetProperty("204", out _));
     }

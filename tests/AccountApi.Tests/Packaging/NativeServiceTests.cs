@@ -2,10 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using AccountApi.Bench.Common;
 using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
-using NativeProcess = AccountApi.Bench.Common.ServiceProcess;
 
 namespace AccountApi.Tests.Packaging;
 
@@ -18,8 +16,8 @@ namespace AccountApi.Tests.Packaging;
 [Collection(PublishedService.Collection)]
 public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
 {
-    private static readonly Guid s_contoso = Guid.Parse("c0c0c0c0-0000-4000-8000-000000000001");
-    private static readonly Guid s_fabrikam = Guid.Parse("fabfab00-0000-4000-8000-000000000002");
+    private static readonly Guid s_contoso = TestDirectories.Contoso;
+    private static readonly Guid s_fabrikam = TestDirectories.Fabrikam;
     private const string AllowedOrigin = "https://app.contoso.example";
 
     private readonly PublishedService _published;
@@ -29,7 +27,7 @@ public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
     public NativeServiceTests(PublishedService published)
     {
         _published = published;
-        var port = NativeProcess.FreePort();
+        var port = LoopbackPorts.Free();
         _authority = new TestAuthority($"http://127.0.0.1:{port}/");
         _loopback = new LoopbackAuthority(_authority, port);
     }
@@ -110,8 +108,8 @@ public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
         // StackExchange.Redis and the revocation endpoints, natively: two instances sharing one real RESP server.
         using var redis = new InProcessRedis();
         var shared = new Dictionary<string, string>(Settings()) { ["Revocation__Redis"] = redis.ConnectionString };
-        using var a = NativeProcess.Start(_published.Executable, shared, name: "native-a");
-        using var b = NativeProcess.Start(_published.Executable, shared, name: "native-b");
+        using var a = ServiceProcess.Start(_published.Executable, shared, name: "native-a");
+        using var b = ServiceProcess.Start(_published.Executable, shared, name: "native-b");
         using var clientA = await ClientAsync(a);
         using var clientB = await ClientAsync(b);
         var token = UserToken(s_contoso);
@@ -188,7 +186,7 @@ public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
                 json.WriteEndObject();
             }
 
-            using var service = NativeProcess.Start(_published.Executable, Settings(), contentRoot, "native-100k");
+            using var service = ServiceProcess.Start(_published.Executable, Settings(), contentRoot, "native-100k");
             using var client = await ClientAsync(service, TimeSpan.FromMinutes(1));
             using var response = await client.SendAsync(Request(UserToken(s_contoso), "contoso"));
 
@@ -219,13 +217,13 @@ public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
     [PublishedTheory]
     [InlineData("TokenCache__MaxEntries", "0", "TokenCache:MaxEntries")]
     [InlineData("Revocation__MaxTokenLifetime", "3.00:00:00", "Revocation:MaxTokenLifetime")]
-    [InlineData("Tenancies__contoso__DirectoyIds__0", "fabfab00-0000-4000-8000-000000000002", "Tenancies:contoso:DirectoyIds:0")]
+    [InlineData("Tenancies__contoso__DirectoyIds__0", TestDirectories.FabrikamId, "Tenancies:contoso:DirectoyIds:0")]
     [InlineData("AzureAd__ClientId", "my-api", "AzureAd:ClientId")]
     // Swashbuckle is not in the native build: asking for its document stops start-up instead of serving nothing.
     [InlineData("OpenApi__Enabled", "true", "OpenApi:Enabled")]
     public async Task InvalidSetting_StopsStartUp_NamingTheKey(string variable, string value, string namedKey)
     {
-        var start = new ProcessStartInfo(_published.Executable, ["--urls", $"http://127.0.0.1:{NativeProcess.FreePort()}"])
+        var start = new ProcessStartInfo(_published.Executable, ["--urls", $"http://127.0.0.1:{LoopbackPorts.Free()}"])
         {
             WorkingDirectory = _published.Directory,
             RedirectStandardOutput = true,
@@ -238,13 +236,13 @@ public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment[variable] = value;
-        var (exitCode, log) = await Infrastructure.ServiceProcess.RunUntilExitAsync(start);
+        var (exitCode, log) = await ServiceProcess.RunUntilExitAsync(start);
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains(namedKey, log, StringComparison.Ordinal);
     }
 
-    private NativeProcess Start(Dictionary<string, string>? settings = null)
+    private ServiceProcess Start(Dictionary<string, string>? settings = null)
     {
         var all = Settings();
         foreach (var (key, value) in settings ?? [])
@@ -252,7 +250,7 @@ public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
             all[key] = value;
         }
 
-        return NativeProcess.Start(_published.Executable, all, name: "native");
+        return ServiceProcess.Start(_published.Executable, all, name: "native");
     }
 
     private Dictionary<string, string> Settings() => new()
@@ -276,14 +274,14 @@ public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
 
         if (tenancy is not null)
         {
-            request.Headers.Add("X-Tenant-ID", tenancy);
+            request.Headers.Add(AccountApiHeaders.TenantId, tenancy);
         }
 
         return request;
     }
 
     /// <summary>A client of the started service, once its liveness endpoint answers.</summary>
-    private static async Task<HttpClient> ClientAsync(NativeProcess service, TimeSpan? startUp = null)
+    private static async Task<HttpClient> ClientAsync(ServiceProcess service, TimeSpan? startUp = null)
     {
         var limit = startUp ?? TimeSpan.FromSeconds(20);
         var client = new HttpClient { BaseAddress = new Uri(service.Url), Timeout = TimeSpan.FromSeconds(10) };

@@ -11,8 +11,7 @@ internal static class NativeToolchain
 
     private static string? Find()
     {
-        var underCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (underCi || !OperatingSystem.IsLinux())
+        if (ContinuousIntegration.IsRunning || !OperatingSystem.IsLinux())
         {
             return null;
         }

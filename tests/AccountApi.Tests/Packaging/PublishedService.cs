@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using AccountApi.Tests.Infrastructure;
 
 namespace AccountApi.Tests.Packaging;
 

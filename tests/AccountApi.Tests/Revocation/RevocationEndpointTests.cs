@@ -182,7 +182,7 @@ public sealed class RevocationEndpointTests(AccountApiFactory factory) : IClassF
 
     [Theory]
     [InlineData("not-a-guid", "a11ce000-0000-4000-8000-000000000001")]
-    [InlineData("c0c0c0c0-0000-4000-8000-000000000001", "alice")]
+    [InlineData(TestDirectories.ContosoId, "alice")]
     public async Task RevokeUser_WithMalformedIds_Returns400ValidationProblem(string tid, string oid)
     {
         using var revoke = await PostAsync(factory, $"/admin/directories/{tid}/users/{oid}/revoke", Operator(ContosoDirectory), tenancy: null);

@@ -132,7 +132,7 @@ public sealed class TenancyRefusalTests(AccountApiFactory factory) : IClassFixtu
 
         if (arrange.Length > 1)
         {
-            request.Headers.TryAddWithoutValidation("X-Tenant-ID", arrange[1]);
+            request.Headers.TryAddWithoutValidation(AccountApiHeaders.TenantId, arrange[1]);
         }
 
         using var response = await client.SendAsync(request);
@@ -149,7 +149,7 @@ public sealed class TenancyRefusalTests(AccountApiFactory factory) : IClassFixtu
         foreach (var tenancy in new[] { "contoso", "northwind", "globex" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
-            request.Headers.TryAddWithoutValidation("X-Tenant-ID", tenancy);
+            request.Headers.TryAddWithoutValidation(AccountApiHeaders.TenantId, tenancy);
             using var response = await client.SendAsync(request);
             var problem = await ProblemAssert.RefusedAsync(response, "missing_token");
             answers.Add(problem.GetProperty("detail").GetString()!);
@@ -164,7 +164,7 @@ public sealed class TenancyRefusalTests(AccountApiFactory factory) : IClassFixtu
         using var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
         if (tenancies.Length > 0)
         {
-            request.Headers.TryAddWithoutValidation("X-Tenant-ID", tenancies);
+            request.Headers.TryAddWithoutValidation(AccountApiHeaders.TenantId, tenancies);
         }
 
         return await client.SendAsync(request);

@@ -111,7 +111,7 @@ public sealed class WithoutTenancyTests : IAsyncLifetime, IDisposable
 
         if (tenancy is not null)
         {
-            request.Headers.Add("X-Tenant-ID", tenancy);
+            request.Headers.Add(AccountApiHeaders.TenantId, tenancy);
         }
 
         return _client!.SendAsync(request);

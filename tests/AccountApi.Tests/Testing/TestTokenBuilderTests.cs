@@ -13,6 +13,10 @@ public sealed class TestTokenBuilderTests(AccountApiFactory factory) : IClassFix
     public static TheoryData<string> BrokenVariants => ["expired", "wrong audience", "wrong issuer", "unknown key", "alg none", "HS256 key confusion"];
 
     [Fact]
+    public void KitsTenancyHeader_IsTheOneTheServiceReads() =>
+        Assert.Equal(AccountApi.Tenancy.TenancyHeaders.TenantId, AccountApiHeaders.TenantId);
+
+    [Fact]
     public async Task UserToken_WithScopeRolesLifetimeAndClientCapabilities_IsAcceptedWithThoseClaims()
     {
         var token = factory.UserToken(ContosoDirectory)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using AccountApi.Entra;
+using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
 using AccountApi.TokenCache;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +60,7 @@ public sealed class TokenCacheMemoryTests
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                request.Headers.Add("X-Tenant-ID", "contoso");
+                request.Headers.Add(AccountApiHeaders.TenantId, "contoso");
                 using var response = await client.SendAsync(request);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }

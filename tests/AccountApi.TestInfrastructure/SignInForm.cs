@@ -1,13 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace AccountApi.DevIdentity.Tests.Infrastructure;
+namespace AccountApi.TestInfrastructure;
 
 /// <summary>
 /// Reads the sign-in page (or the form_post page) like a browser would: its hidden fields and the antiforgery
 /// cookie, to post it back.
 /// </summary>
-internal sealed partial class SignInForm
+public sealed partial class SignInForm
 {
     private SignInForm(string action, Dictionary<string, string> fields, string? cookie, string html)
     {
@@ -28,10 +28,15 @@ internal sealed partial class SignInForm
     public static async Task<SignInForm> ReadAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
+        var cookie = response.Headers.TryGetValues("Set-Cookie", out var values) ? string.Join("; ", values.Select(v => v.Split(';')[0])) : null;
+        return Parse(await response.Content.ReadAsStringAsync(), cookie);
+    }
+
+    /// <summary>The form of a page already read; <paramref name="cookie"/> is what to send back with it, if anything.</summary>
+    public static SignInForm Parse(string html, string? cookie = null)
+    {
         var fields = HiddenField().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
         var action = WebUtility.HtmlDecode(FormAction().Match(html).Groups["action"].Value);
-        var cookie = response.Headers.TryGetValues("Set-Cookie", out var values) ? string.Join("; ", values.Select(v => v.Split(';')[0])) : null;
         return new SignInForm(action, fields, cookie, html);
     }
 
@@ -57,9 +62,9 @@ internal sealed partial class SignInForm
         return await client.SendAsync(request);
     }
 
-    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]*)" value="(?<value>[^"]*)">""")]
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]*)\" value=\"(?<value>[^\"]*)\"")]
     private static partial Regex HiddenField();
 
-    [GeneratedRegex("""<form method="post" action="(?<action>[^"]*)">""")]
+    [GeneratedRegex("<form method=\"post\" action=\"(?<action>[^\"]*)\"")]
     private static partial Regex FormAction();
 }

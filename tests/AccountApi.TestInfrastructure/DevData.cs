@@ -1,20 +1,23 @@
+using AccountApi.DevIdentity;
 using Microsoft.Extensions.Configuration;
 
-namespace AccountApi.DevIdentity.Tests.Infrastructure;
+namespace AccountApi.TestInfrastructure;
 
 /// <summary>
 /// The development data, read from the development host's <c>appsettings.Development.json</c> (copied beside the
 /// tests), so the tests and the host cannot disagree. Tests name its users and clients by the role they play.
 /// </summary>
-internal static class DevData
+public static class DevData
 {
     /// <summary>The path the provider is mapped under in these tests: the root, as the development host maps it.</summary>
     public const string Prefix = "";
 
-    private static readonly IConfigurationSection s_section = new ConfigurationBuilder()
+    // Copied beside the tests by this project, in a folder so that WebApplication.CreateBuilder does not load it too.
+    private static readonly IConfigurationRoot s_settings = new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "DevData", "appsettings.Development.json"), optional: false)
-        .Build()
-        .GetSection(DevIdentityOptions.SectionName);
+        .Build();
+
+    private static readonly IConfigurationSection s_section = s_settings.GetSection(DevIdentityOptions.SectionName);
 
     public static DevIdentityOptions Options { get; } = s_section.Get<DevIdentityOptions>()
         ?? throw new InvalidOperationException($"The development settings have no {DevIdentityOptions.SectionName} section.");
@@ -24,6 +27,9 @@ internal static class DevData
     public static string ApiClientId => Options.Api.ClientId;
 
     public static string ApiScopePrefix => $"api://{ApiClientId}/";
+
+    /// <summary>The scope the API requires (<c>AzureAd:Scopes</c>), in the form clients request it.</summary>
+    public static string AccountRead => ApiScopePrefix + s_settings["AzureAd:Scopes"];
 
     public static string ContosoTenantId => Options.Directories["Contoso"].TenantId;
 
@@ -67,6 +73,13 @@ internal static class DevData
     public static string DaemonClientId => Daemon.ClientId;
 
     public static string DaemonSecret => Daemon.ClientSecret!;
+
+    /// <summary>The operator's confidential client, with the revocation app role.</summary>
+    public static DevIdentityClientOptions Operator => Options.Clients["account-operator"];
+
+    public static string OperatorClientId => Operator.ClientId;
+
+    public static string OperatorSecret => Operator.ClientSecret!;
 
     /// <summary>
     /// Fills <c>{ApiScopePrefix}</c>, <c>{ApiClientId}</c> and <c>{CliRedirect}</c> in a theory's inline value, so the

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace AccountApi.Tests.Infrastructure;
+namespace AccountApi.TestInfrastructure;
 
 /// <summary>Asserts the shape every refusal shares: an RFC 9457 problem document with a reason (403, or 429 over a rate limit).</summary>
 public static class ProblemAssert

@@ -1,4 +1,4 @@
-namespace AccountApi.Tests.Infrastructure;
+namespace AccountApi.TestInfrastructure;
 
 /// <summary>The repository the tests were built from.</summary>
 public static class Repository

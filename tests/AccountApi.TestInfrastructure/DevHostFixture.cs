@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
+using AccountApi.DevHost;
 using Microsoft.AspNetCore.Connections;
 
-namespace AccountApi.DevHost.Tests.Infrastructure;
+namespace AccountApi.TestInfrastructure;
 
 /// <summary>
 /// The development host as <c>dotnet run --project src/AccountApi.DevHost</c> starts it (Development settings, the
@@ -30,7 +29,7 @@ public class DevHostFixture : IAsyncLifetime
         {
             try
             {
-                _host = await DevelopmentHost.StartAsync(Arguments(FreeLoopbackPort(), FreeLoopbackPort()));
+                _host = await DevelopmentHost.StartAsync(Arguments(LoopbackPorts.Free(), LoopbackPorts.Free()));
                 return;
             }
             catch (IOException taken) when (attempt < 5 && taken.InnerException is AddressInUseException)
@@ -75,12 +74,5 @@ public class DevHostFixture : IAsyncLifetime
         };
         AddSettings(settings, apiPort, providerPort);
         return ["--environment=Development", .. settings.Select(s => $"--{s.Key}={s.Value}")];
-    }
-
-    public static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 
-namespace AccountApi.Bench.Common;
+namespace AccountApi.TestInfrastructure;
 
 /// <summary>
 /// The test kit's in-memory authority served over loopback http on a fixed port, so that it can be stopped (an
 /// outage: connection refused) and started again on the same address while the service runs.
 /// </summary>
-internal sealed class LoopbackAuthority(TestAuthority authority, int port) : IAsyncDisposable
+public sealed class LoopbackAuthority(TestAuthority authority, int port) : IAsyncDisposable
 {
     private WebApplication? _app;
 

@@ -1,15 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
-namespace AccountApi.Bench.Common;
+namespace AccountApi.TestInfrastructure;
 
 /// <summary>
 /// A published ASP.NET Core app started as a child process on loopback, shared by the soak test and the benchmark:
 /// its output drained, its resident memory read from /proc, killed with its process tree on dispose.
 /// </summary>
-internal sealed class ServiceProcess : IDisposable
+public sealed class ServiceProcess : IDisposable
 {
     // Everything started and not yet disposed: killed if the driver crashes or is interrupted, so that no service
     // outlives the run (an unhandled exception does not run the callers' finally blocks).
@@ -45,7 +43,7 @@ internal sealed class ServiceProcess : IDisposable
     /// </summary>
     public static ServiceProcess Start(string dll, IReadOnlyDictionary<string, string> settings, string? contentRoot = null, string name = "service")
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPorts.Free()}";
         // A framework-dependent publish runs under the dotnet host; a native (AOT) one is its own executable.
         var start = dll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
             ? new ProcessStartInfo("dotnet", [Path.GetFullPath(dll), "--urls", url])
@@ -68,11 +66,28 @@ internal sealed class ServiceProcess : IDisposable
         return new ServiceProcess(process, url);
     }
 
-    public static int FreePort()
+    /// <summary>
+    /// Runs <paramref name="start"/> (output redirected) to its exit and returns its exit code and everything it
+    /// printed; a process still running after <paramref name="timeout"/> (default a minute) is killed and reported.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(ProcessStartInfo start, TimeSpan? timeout = null)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        var limit = timeout ?? TimeSpan.FromMinutes(1);
+        using var expired = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(expired.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{start.FileName} did not exit within {limit.TotalSeconds:0} s.");
+        }
+
+        return (process.ExitCode, await output + await error);
     }
 
     /// <summary>VmRSS of the process, in kilobytes.</summary>
