@@ -9,8 +9,10 @@ using AccountApi.Proxies;
 using AccountApi.RateLimiting;
 using AccountApi.ResponseHeaders;
 using AccountApi.Revocation;
+using AccountApi.RevocationRoutes;
 using AccountApi.Telemetry;
 using AccountApi.Tenancy;
+using AccountApi.TokenCache;
 
 namespace AccountApi;
 
@@ -25,17 +27,20 @@ public static class AccountApiExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        // Entra ID bearer tokens (Microsoft.Identity.Web + JwtBearer), validated from the AzureAd section.
+        // Entra ID bearer tokens (Microsoft.Identity.Web + JwtBearer), validated from the AzureAd section, behind a cache
+        // of the tokens that pipeline accepted.
         builder.AddEntraIdAuthentication();
+        builder.AddValidatedTokenCache();
         // Revoked tokens and subject cut-offs, checked on every request; shared through Redis when Revocation:Redis is set.
         builder.AddTokenRevocation();
+        builder.AddRevocationRoutes();
         // Tenancies from the Tenancies section, resolved per request from X-Tenant-ID.
         builder.AddTenancy();
         // The account policy; every refusal becomes a 403 problem document with a reason.
         builder.AddAccountAuthorization();
         // Browser apps on the origins in Cors:AllowedOrigins may call the API.
         builder.AddAccountCors();
-        // Two tiers of rate limits from the RateLimits section; client addresses from the proxies in ForwardedHeaders.
+        // Rate limits from the RateLimits section; client addresses from the proxies in ForwardedHeaders.
         builder.AddAccountRateLimits();
         builder.AddTrustedProxies();
         builder.AddResponseHeaders();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AccountApi.Authentication;
 using AccountApi.Authorization;
+using AccountApi.Refusals;
 using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -54,7 +55,7 @@ internal static class AccountEndpoints
         // The account policy guarantees a permitted tenancy; refuse rather than trust that if it ever does not hold.
         if (tenancy.Tenancy is not { } current || !tenancy.IsPermitted)
         {
-            return Refusal.Problem(context, RefusalReasons.TenantNotPermitted);
+            return ProblemDocuments.For(context, RefusalReasons.TenantNotPermitted);
         }
 
         var caller = ValidatedCaller.Of(user);

@@ -1,4 +1,3 @@
-using AccountApi.TokenCache;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -33,9 +32,8 @@ internal static class AuthenticationExtensions
                 identity.Audience = azureAd.Value.Audience;
             });
 
-        // The default scheme serves tokens the full pipeline already accepted and hands every other request to JwtBearer.
-        services.AddAuthentication(CachedBearerHandler.SchemeName)
-            .AddCachedBearer()
+        // The full pipeline; the default scheme in front of it is the validated-token cache's (AddValidatedTokenCache).
+        services.AddAuthentication()
             .AddMicrosoftIdentityWebApiAot(static _ => { }, JwtBearerDefaults.AuthenticationScheme, configureJwtBearerOptions: null);
 
         // After JwtBearer's own post-configuration: the authority's metadata with a bounded wait and an outage state.

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using AccountApi.Entra;
 using AccountApi.Revocation;
 using AccountApi.Telemetry;
-using AccountApi.TokenCache;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -20,9 +19,6 @@ internal sealed class ConfigureEntraIdJwtBearer(
     ITokenRevocationStore revocations,
     AccountMetrics metrics) : IConfigureNamedOptions<JwtBearerOptions>
 {
-    /// <summary>How far a token's lifetime is stretched for clock differences; revocations are kept that much longer.</summary>
-    internal static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
-
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
 
     public void Configure(string? name, JwtBearerOptions options)
@@ -55,7 +51,7 @@ internal sealed class ConfigureEntraIdJwtBearer(
         parameters.TryAllIssuerSigningKeys = false;
         parameters.RequireSignedTokens = true;
         parameters.RequireExpirationTime = true;
-        parameters.ClockSkew = ClockSkew;
+        parameters.ClockSkew = TokenClock.Skew;
         parameters.NameClaimType = JwtRegisteredClaimNames.Name;
         parameters.RoleClaimType = EntraClaimNames.Roles;
 

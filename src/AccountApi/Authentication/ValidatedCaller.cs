@@ -1,13 +1,12 @@
 using System.Security.Claims;
 using AccountApi.Entra;
-using AccountApi.TokenCache;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace AccountApi.Authentication;
 
 /// <summary>
 /// What the service reads from a validated principal (rate-limit partition, authorization, the account), read once
-/// per token: a principal from <see cref="CachedBearerHandler"/> carries them, so a cache hit reads no claim again.
+/// per token: a principal from <c>CachedBearerHandler</c> carries them, so a cache hit reads no claim again.
 /// </summary>
 internal sealed class ValidatedCaller
 {

@@ -1,5 +1,5 @@
 using AccountApi.Authentication;
-using AccountApi.Revocation;
+using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
@@ -7,13 +7,11 @@ namespace AccountApi.Authorization;
 
 /// <summary>
 /// The policy of per-user, per-tenancy endpoints, also the default and the fallback policy, so an endpoint that
-/// forgets to declare authorization is protected rather than open; and the policy of the operator's revocation route.
+/// forgets to declare authorization is protected rather than open.
 /// </summary>
-internal sealed class AccountPolicies(IOptions<AzureAdOptions> azureAd, AdmittedDirectories directories)
-    : IConfigureOptions<AuthorizationOptions>
+internal sealed class AccountPolicies(IOptions<AzureAdOptions> azureAd) : IConfigureOptions<AuthorizationOptions>
 {
     public const string AccountReader = nameof(AccountReader);
-    public const string RevocationOperator = nameof(RevocationOperator);
 
     public void Configure(AuthorizationOptions options)
     {
@@ -30,10 +28,5 @@ internal sealed class AccountPolicies(IOptions<AzureAdOptions> azureAd, Admitted
         options.AddPolicy(AccountReader, policy);
         options.DefaultPolicy = policy;
         options.FallbackPolicy = policy;
-
-        options.AddPolicy(RevocationOperator, new AuthorizationPolicyBuilder()
-            .RequireAuthenticatedUser()
-            .AddRequirements(new AppRoleRequirement(RevocationOptions.OperatorRole), new OperatorDirectoryRequirement(directories))
-            .Build());
     }
 }

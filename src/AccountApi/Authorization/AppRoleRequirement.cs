@@ -1,4 +1,5 @@
 using AccountApi.Authentication;
+using AccountApi.Refusals;
 using Microsoft.AspNetCore.Authorization;
 
 namespace AccountApi.Authorization;

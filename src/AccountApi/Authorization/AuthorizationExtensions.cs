@@ -1,3 +1,5 @@
+using AccountApi.Refusals;
+using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 

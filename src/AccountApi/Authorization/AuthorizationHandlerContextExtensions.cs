@@ -4,7 +4,7 @@ namespace AccountApi.Authorization;
 
 internal static class AuthorizationHandlerContextExtensions
 {
-    /// <summary>Succeeds the requirement, or fails it with a refusal reason that <see cref="RefusalResultHandler"/> reports.</summary>
+    /// <summary>Succeeds the requirement, or fails it with a refusal reason that <see cref="Refusals.RefusalResultHandler"/> reports.</summary>
     public static void Decide<TRequirement>(this AuthorizationHandlerContext context, TRequirement requirement, bool satisfied, string reason)
         where TRequirement : IAuthorizationHandler, IAuthorizationRequirement
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AccountApi.Authentication;
-using AccountApi.Authorization;
+using AccountApi.Refusals;
+using AccountApi.RevocationRoutes;
 using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -34,7 +35,7 @@ internal sealed class ProtectedOperationFilter(IOptions<AzureAdOptions> azureAd)
         {
             [new OpenApiSecuritySchemeReference(BearerSchemeName, context.Document)] = [],
         });
-        if (!metadata.OfType<IAuthorizeData>().Any(data => data.Policy == AccountPolicies.RevocationOperator))
+        if (!metadata.OfType<IAuthorizeData>().Any(data => data.Policy == RevocationOperatorPolicy.Name))
         {
             operation.Security.Add(new OpenApiSecurityRequirement
             {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using AccountApi.Authorization;
+using AccountApi.Refusals;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace AccountApi.RateLimiting;
@@ -18,6 +18,6 @@ internal sealed class RateLimitRejection(ILogger<RateLimitRejection> logger)
         headers.CacheControl = "no-store";
 
         RateLimitLog.Rejected(logger, tier, partition);
-        return Refusal.Problem(context, RefusalReasons.RateLimited).ExecuteAsync(context);
+        return ProblemDocuments.For(context, RefusalReasons.RateLimited).ExecuteAsync(context);
     }
 }

@@ -26,8 +26,6 @@ internal static class RevocationExtensions
         }
 
         services.TryAddSingleton<ITokenRevocationStore, InMemoryTokenRevocationStore>();
-        services.AddSingleton<SubjectRevoker>();
-        services.AddSingleton<AdmittedDirectories>();
         return builder;
     }
 }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using AccountApi.Authentication;
+using AccountApi.Entra;
 
 namespace AccountApi.Revocation;
 
@@ -44,16 +44,16 @@ internal sealed class RevocationSet : IDisposable
     public bool IsPlausible(DateTimeOffset instant)
     {
         var now = _timeProvider.GetUtcNow();
-        var horizon = _maxTokenLifetime + ConfigureEntraIdJwtBearer.ClockSkew;
+        var horizon = _maxTokenLifetime + TokenClock.Skew;
         return instant >= now - horizon && instant <= now + horizon;
     }
 
     /// <summary>Until JwtBearer would refuse the token as expired (its <c>exp</c> plus the clock skew).</summary>
-    public static DateTimeOffset KeepTokenUntil(DateTimeOffset expiresAt) => SaturatingAdd(expiresAt, ConfigureEntraIdJwtBearer.ClockSkew);
+    public static DateTimeOffset KeepTokenUntil(DateTimeOffset expiresAt) => SaturatingAdd(expiresAt, TokenClock.Skew);
 
     /// <summary>Until every token issued before the cut-off has expired.</summary>
     public DateTimeOffset KeepCutOffUntil(DateTimeOffset issuedBefore) =>
-        SaturatingAdd(issuedBefore, _maxTokenLifetime + ConfigureEntraIdJwtBearer.ClockSkew);
+        SaturatingAdd(issuedBefore, _maxTokenLifetime + TokenClock.Skew);
 
     // A validated token's exp is the signer's word; one far in the future keeps its entry as long as it could be used.
     private static DateTimeOffset SaturatingAdd(DateTimeOffset instant, TimeSpan span) =>
@@ -94,7 +94,7 @@ internal sealed class RevocationSet : IDisposable
         {
             if (keepUntil > now)
             {
-                yield return RevocationMessage.ForToken(digest, keepUntil - ConfigureEntraIdJwtBearer.ClockSkew);
+                yield return RevocationMessage.ForToken(digest, keepUntil - TokenClock.Skew);
             }
         }
 

@@ -1,11 +1,16 @@
+using AccountApi.Refusals;
+
 namespace AccountApi.Tenancy;
 
 /// <summary>
-/// The request's tenancy: found by <see cref="TenancyResolutionMiddleware"/>, permitted (or not) by the
-/// authorization policy's tenancy requirement. Handlers inject it and read <see cref="Tenancy"/> once permitted.
+/// The request's tenancy: found by <see cref="TenancyResolutionMiddleware"/>, permitted (or not) by
+/// <see cref="TenancyPermissionHandler"/>. Held in the request's features and reached one way, <see cref="Of"/>;
+/// endpoints read <see cref="Tenancy"/> once <see cref="IsPermitted"/>.
 /// </summary>
-public sealed class TenancyContext
+public sealed class TenancyContext : IRequestTenancyFeature
 {
+    private HttpRequest? _request;
+
     public TenancyResolution Resolution { get; private set; } = TenancyResolution.NotEvaluated;
 
     /// <summary>The tenancy <c>X-Tenant-ID</c> named, when one is configured under that name.</summary>
@@ -17,6 +22,13 @@ public sealed class TenancyContext
     /// <summary>Authorization admitted the caller to <see cref="Tenancy"/>.</summary>
     public bool IsPermitted { get; private set; }
 
+    string? IRequestTenancyFeature.ConfiguredName => Tenancy?.Name;
+
+    // A refusal's log line names the tenancy even when it was never looked up (an anonymous caller): read from the
+    // header only then, and only a well-formed name, since anything else in it could forge log content.
+    string? IRequestTenancyFeature.RequestedName => RequestedName
+        ?? (_request?.Headers[TenancyHeaders.TenantId] is [{ } name] && TenancyName.IsValid(name) ? name : null);
+
     internal void Found(TenancyInfo tenancy) => (Resolution, Tenancy, RequestedName) = (TenancyResolution.Found, tenancy, tenancy.Name);
 
     internal void NotFound(TenancyResolution resolution, string? requestedName = null) =>
@@ -24,10 +36,17 @@ public sealed class TenancyContext
 
     internal void Permit() => IsPermitted = Tenancy is not null;
 
-    /// <summary>
-    /// The request's tenancy: the one <see cref="TenancyResolutionMiddleware"/> put in the request's features (no
-    /// container look-up on the hot path), or the scoped instance where the middleware has not run.
-    /// </summary>
-    internal static TenancyContext Of(HttpContext context) =>
-        context.Features.Get<TenancyContext>() ?? context.RequestServices.GetRequiredService<TenancyContext>();
+    /// <summary>The request's tenancy, created (not evaluated) on first use; no container look-up on the hot path.</summary>
+    internal static TenancyContext Of(HttpContext context)
+    {
+        if (context.Features.Get<TenancyContext>() is { } tenancy)
+        {
+            return tenancy;
+        }
+
+        tenancy = new TenancyContext { _request = context.Request };
+        context.Features.Set(tenancy);
+        context.Features.Set<IRequestTenancyFeature>(tenancy);
+        return tenancy;
+    }
 }

@@ -14,7 +14,7 @@ public static class TenancyExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TenancyOptions>, TenancyOptionsValidator>();
         builder.Services.AddSingleton<TenancyStore>();
-        builder.Services.AddScoped<TenancyContext>();
+        builder.Services.AddSingleton<AdmittedDirectories>();
         return builder;
     }
 

@@ -12,9 +12,9 @@ namespace AccountApi.Tenancy;
 /// </summary>
 internal sealed class TenancyResolutionMiddleware(RequestDelegate next, TenancyStore store, AccountMetrics metrics, ILogger<TenancyResolutionMiddleware> logger)
 {
-    public Task InvokeAsync(HttpContext context, TenancyContext tenancy)
+    public Task InvokeAsync(HttpContext context)
     {
-        context.Features.Set(tenancy);
+        var tenancy = TenancyContext.Of(context);
         var metadata = context.GetEndpoint()?.Metadata;
         var needsTenancy = metadata?.GetMetadata<IAllowAnonymous>() is null
             && metadata?.GetMetadata<WithoutTenancyAttribute>() is null

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Encodings.Web;
+using AccountApi.Authentication;
 using AccountApi.Entra;
-using AccountApi.Revocation;
 using AccountApi.Telemetry;
+using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;

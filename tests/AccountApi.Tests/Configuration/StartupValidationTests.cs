@@ -6,6 +6,7 @@ using AccountApi.Revocation;
 using AccountApi.Tenancy;
 using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
+using AccountApi.TokenCache;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -60,7 +61,7 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
         settings[key] = value;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddEntraIdAuthentication().AddTenancy().AddAccountCors().AddAccountRateLimits().AddTrustedProxies().AddTokenRevocation();
+        builder.AddEntraIdAuthentication().AddValidatedTokenCache().AddTenancy().AddAccountCors().AddAccountRateLimits().AddTrustedProxies().AddTokenRevocation();
         await using var app = builder.Build();
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());

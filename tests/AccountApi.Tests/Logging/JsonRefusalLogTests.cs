@@ -25,7 +25,7 @@ public sealed class JsonRefusalLogTests
         var line = await service.WaitForLineAsync(json => json.GetProperty("EventId").GetInt32() == EventIds.RequestRefused);
 
         Assert.Equal("Information", line.GetProperty("LogLevel").GetString());
-        Assert.Equal("AccountApi.Authorization.RefusalResultHandler", line.GetProperty("Category").GetString());
+        Assert.Equal("AccountApi.Refusals.RefusalResultHandler", line.GetProperty("Category").GetString());
         var state = line.GetProperty("State");
         Assert.Equal("missing_token", state.GetProperty("Reason").GetString());
         Assert.Equal("contoso", state.GetProperty("Tenancy").GetString());

@@ -37,7 +37,7 @@ public sealed class WithoutTenancyTests : IAsyncLifetime, IDisposable
         builder.Services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options => options.BackchannelHttpHandler = _authority.Handler);
         _app = builder.Build();
         _app.UseAccountApi();
-        _app.MapGet("/operator/status", (TenancyContext tenancy) => TypedResults.Ok(tenancy.Resolution.ToString())).WithoutTenancy();
+        _app.MapGet("/operator/status", (HttpContext context) => TypedResults.Ok(TenancyContext.Of(context).Resolution.ToString())).WithoutTenancy();
         _app.MapGet("/operator/public", () => TypedResults.Ok("public")).AllowAnonymous();
         await _app.StartAsync();
         _client = _app.GetTestClient();

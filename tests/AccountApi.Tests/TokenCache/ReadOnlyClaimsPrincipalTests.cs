@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using AccountApi.TokenCache;
+using AccountApi.Authentication;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AccountApi.Tests.TokenCache;

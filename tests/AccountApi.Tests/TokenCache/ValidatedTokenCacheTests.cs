@@ -1,13 +1,12 @@
 using System.Diagnostics.Metrics;
 using System.Net;
-using AccountApi.Authentication;
 using AccountApi.Entra;
 using AccountApi.Logging;
 using AccountApi.Revocation;
 using AccountApi.Telemetry;
 using AccountApi.Testing;
-using AccountApi.TokenCache;
 using AccountApi.Tests.Infrastructure;
+using AccountApi.TokenCache;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -100,7 +99,7 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         using var client = host.Factory.CreateClient(_factory.Authority.Sign(token), "contoso");
         await CacheAsync(client);
 
-        clock.Advance(TimeSpan.FromMinutes(5) + ConfigureEntraIdJwtBearer.ClockSkew - TimeSpan.FromSeconds(1));
+        clock.Advance(TimeSpan.FromMinutes(5) + TokenClock.Skew - TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
         clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);

@@ -1,7 +1,7 @@
-using AccountApi.Tenancy;
+using AccountApi.Revocation;
 using Microsoft.Extensions.Options;
 
-namespace AccountApi.Revocation;
+namespace AccountApi.Tenancy;
 
 /// <summary>
 /// The Entra directories this service serves: those some tenancy admits (suspended or not) and the operator

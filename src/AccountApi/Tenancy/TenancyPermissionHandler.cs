@@ -1,8 +1,8 @@
 using AccountApi.Authentication;
-using AccountApi.Tenancy;
+using AccountApi.Refusals;
 using Microsoft.AspNetCore.Authorization;
 
-namespace AccountApi.Authorization;
+namespace AccountApi.Tenancy;
 
 /// <summary>
 /// The one place a tenancy is permitted or refused. Unknown, suspended and foreign tenancies are refused with the

@@ -1,10 +1,10 @@
 using AccountApi.Logging;
 
-namespace AccountApi.Authorization;
+namespace AccountApi.Refusals;
 
-internal static partial class AuthorizationLog
+internal static partial class RefusalLog
 {
-    // The tenancy is the well-formed X-Tenant-ID the caller sent (letters, digits, '-'), or null; never a token.
+    // The tenancy is the well-formed X-Tenant-ID an authenticated caller sent (letters, digits, '-'), or null; never a token.
     [LoggerMessage(EventId = EventIds.RequestRefused, Level = LogLevel.Information, Message = "Request refused with 403 {Reason} (tenancy {Tenancy}).")]
     public static partial void Refused(ILogger logger, string reason, string? tenancy);
 }

@@ -2,11 +2,13 @@ using System.Security.Claims;
 using AccountApi.Authorization;
 using AccountApi.Entra;
 using AccountApi.RateLimiting;
+using AccountApi.Refusals;
+using AccountApi.Revocation;
 using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.IdentityModel.JsonWebTokens;
 
-namespace AccountApi.Revocation;
+namespace AccountApi.RevocationRoutes;
 
 internal static class RevocationEndpoints
 {
@@ -26,7 +28,7 @@ internal static class RevocationEndpoints
         // refusal; the handler answers it with a 400 validation problem instead, after the operator is authorized.
         endpoints.MapGroup("/admin/directories/{tid}/users/{oid}")
             .WithTags("Revocation")
-            .RequireAuthorization(AccountPolicies.RevocationOperator)
+            .RequireAuthorization(RevocationOperatorPolicy.Name)
             .WithoutTenancy()
             .WithMetadata(new OperatorRouteAttribute())
             .MapPost("/revoke", RevokeUserAsync)
@@ -72,7 +74,7 @@ internal static class RevocationEndpoints
     {
         context.Response.Headers.CacheControl = "no-store";
         return await revoker.RevokeAsync(subject, requestedBy, context.RequestAborted) is null
-            ? Refusal.Problem(context, RefusalReasons.RevocationUnavailable)
+            ? ProblemDocuments.For(context, RefusalReasons.RevocationUnavailable)
             : null;
     }
 }

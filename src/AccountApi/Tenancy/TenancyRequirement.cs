@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 
-namespace AccountApi.Authorization;
+namespace AccountApi.Tenancy;
 
 /// <summary>
 /// The caller may use the tenancy <c>X-Tenant-ID</c> names: it exists, is not suspended and admits the token's

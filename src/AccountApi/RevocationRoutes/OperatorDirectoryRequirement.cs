@@ -1,8 +1,11 @@
-using AccountApi.Authentication;
+using AccountApi.Authorization;
+using AccountApi.Entra;
+using AccountApi.Refusals;
 using AccountApi.Revocation;
+using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 
-namespace AccountApi.Authorization;
+namespace AccountApi.RevocationRoutes;
 
 /// <summary>
 /// An operator's directory must be one this service serves (<see cref="AdmittedDirectories"/>), and it acts in its own
@@ -19,7 +22,7 @@ internal sealed class OperatorDirectoryRequirement(AdmittedDirectories directori
     {
         // A route tid that is not a GUID names no directory: the endpoint answers 400 and revokes nothing.
         var satisfied = context.Resource is HttpContext http
-            && ValidatedCaller.Of(context.User).Directory is { } own
+            && Guid.TryParse(context.User.FindFirst(EntraClaimNames.DirectoryId)?.Value, out var own)
             && directories.Admits(own)
             && (!Guid.TryParse(http.GetRouteValue(RouteValue) as string, out var target)
                 || own == target

@@ -3,17 +3,20 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
-namespace AccountApi.Authorization;
+namespace AccountApi.Refusals;
 
-/// <summary>The 403 (or 429, 503) problem document (RFC 9457) and, for token failures, the RFC 6750 challenge.</summary>
-internal static class Refusal
+/// <summary>
+/// The one writer of the service's problem documents (RFC 9457): a refusal (403) with, for token failures, its RFC 6750
+/// challenge; a rate limit (429); an outage of the authority or of the revocation store (503, with <c>Retry-After</c>).
+/// </summary>
+internal static class ProblemDocuments
 {
     /// <summary>
     /// Answers the request with the refusal: no-store, the challenge where the token is at fault, the problem.
     /// A claims challenge (a token refused by a cut-off whose client takes them: the base64 <c>claims</c> to ask
     /// for) only changes the header; the body stays the <c>invalid_token</c> problem, so other clients see the usual refusal.
     /// </summary>
-    public static Task WriteAsync(HttpContext context, string reason, IEnumerable<string> requiredScopes, string? claimsChallenge = null)
+    public static Task WriteRefusalAsync(HttpContext context, string reason, IEnumerable<string> requiredScopes, string? claimsChallenge = null)
     {
         var headers = context.Response.Headers;
         headers.CacheControl = "no-store";
@@ -35,7 +38,7 @@ internal static class Refusal
             headers[HeaderNames.WWWAuthenticate] = challenge;
         }
 
-        return Problem(context, reason).ExecuteAsync(context);
+        return For(context, reason).ExecuteAsync(context);
     }
 
     // IdentityModel retries a failed metadata fetch on the next request after its refresh interval, and Redis reconnects
@@ -43,7 +46,7 @@ internal static class Refusal
     private const string RetryAfterSeconds = "5";
 
     /// <summary>The problem document alone: a 403, a 429, or a 503 with <c>Retry-After</c> for the two "unavailable" reasons.</summary>
-    public static ProblemHttpResult Problem(HttpContext context, string reason)
+    public static ProblemHttpResult For(HttpContext context, string reason)
     {
         var (status, title, type) = reason switch
         {

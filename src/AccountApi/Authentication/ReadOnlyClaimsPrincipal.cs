@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using AccountApi.Authentication;
 using Microsoft.IdentityModel.Tokens;
 
-namespace AccountApi.TokenCache;
+namespace AccountApi.Authentication;
 
 /// <summary>
 /// A cached principal, shared by every request that presents the same token: adding or removing claims or identities

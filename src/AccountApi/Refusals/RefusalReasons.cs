@@ -1,4 +1,4 @@
-namespace AccountApi.Authorization;
+namespace AccountApi.Refusals;
 
 /// <summary>
 /// The machine-readable <c>error</c> of every 403, in the order they are checked: token reasons first, so a caller

@@ -1,7 +1,8 @@
 using System.Diagnostics.Metrics;
-using AccountApi.Authentication;
+using AccountApi.Entra;
 using AccountApi.Logging;
 using AccountApi.Revocation;
+using AccountApi.RevocationRoutes;
 using AccountApi.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AccountApi.Tests.Authentication;
+namespace AccountApi.Tests.Revocation;
 
 public sealed class TokenRevocationStoreTests
 {
@@ -37,7 +38,7 @@ public sealed class TokenRevocationStoreTests
         using var store = NewStore(clock);
         await store.RevokeTokenAsync("digest-1", expiresAt: s_start.AddMinutes(10), CancellationToken.None);
 
-        clock.Advance(TimeSpan.FromMinutes(10) + ConfigureEntraIdJwtBearer.ClockSkew + TimeSpan.FromSeconds(1));
+        clock.Advance(TimeSpan.FromMinutes(10) + TokenClock.Skew + TimeSpan.FromSeconds(1));
 
         Assert.Null(store.Find("digest-1", s_alice, s_start));
     }
@@ -84,7 +85,7 @@ public sealed class TokenRevocationStoreTests
         clock.Advance(s_maxTokenLifetime); // a token issued just before the cut-off is still within its skew
         Assert.NotNull(store.Find("any", s_alice, s_start.AddSeconds(-1)));
 
-        clock.Advance(ConfigureEntraIdJwtBearer.ClockSkew + TimeSpan.FromSeconds(1));
+        clock.Advance(TokenClock.Skew + TimeSpan.FromSeconds(1));
         Assert.Null(store.Find("any", s_alice, s_start.AddSeconds(-1)));
     }
 

@@ -1,12 +1,11 @@
 using AccountApi.Authentication;
 using AccountApi.Telemetry;
-using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Options;
 
-namespace AccountApi.Authorization;
+namespace AccountApi.Refusals;
 
 /// <summary>
 /// The single place where every failed authorization becomes a 403 problem document. JwtBearer's own challenge is
@@ -28,10 +27,10 @@ internal sealed class RefusalResultHandler(
             ? await ClassifyAuthenticationAsync(context)
             : (ClassifyFailure(authorizeResult.AuthorizationFailure), null);
 
-        var requestedTenancy = RequestedTenancy(context.Request);
-        AuthorizationLog.Refused(logger, reason, requestedTenancy);
-        metrics.Refused(reason, context.RequestServices.GetService<TenancyContext>()?.Tenancy?.Name);
-        await Refusal.WriteAsync(context, reason, azureAd.Value.FullyQualifiedScopes, claimsChallenge);
+        var tenancy = context.Features.Get<IRequestTenancyFeature>();
+        RefusalLog.Refused(logger, reason, tenancy?.RequestedName);
+        metrics.Refused(reason, tenancy?.ConfiguredName);
+        await ProblemDocuments.WriteRefusalAsync(context, reason, azureAd.Value.FullyQualifiedScopes, claimsChallenge);
     }
 
     private async Task<(string Reason, string? ClaimsChallenge)> ClassifyAuthenticationAsync(HttpContext context)
@@ -69,8 +68,4 @@ internal sealed class RefusalResultHandler(
         // Fail closed: a failure no requirement explained is still a refusal, reported as the weakest token reason.
         return RefusalReasons.InPriorityOrder.FirstOrDefault(reasons.Contains) ?? RefusalReasons.InsufficientScope;
     }
-
-    // Only a well-formed name reaches the log: anything else in the header could forge log content.
-    private static string? RequestedTenancy(HttpRequest request) =>
-        request.Headers[TenancyHeaders.TenantId] is [{ } name] && TenancyName.IsValid(name) ? name : null;
 }

@@ -1,10 +1,10 @@
 using AccountApi.Revocation;
 using Microsoft.IdentityModel.Tokens;
 
-namespace AccountApi.TokenCache;
+namespace AccountApi.Authentication;
 
 /// <summary>
-/// The request's bearer token as <see cref="CachedBearerHandler"/> read it, handed to the full pipeline through the
+/// The request's bearer token as <c>CachedBearerHandler</c> read it, handed to the full pipeline through the
 /// request's features: the pipeline reuses its digest, and records here what it accepted, which is what gets cached.
 /// </summary>
 internal sealed class PresentedToken(string authorization, Range token, string digest)

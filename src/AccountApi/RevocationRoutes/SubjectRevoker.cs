@@ -1,4 +1,6 @@
-namespace AccountApi.Revocation;
+using AccountApi.Revocation;
+
+namespace AccountApi.RevocationRoutes;
 
 /// <summary>Sets a subject's cut-off at now and writes the audit line: what both revocation routes do.</summary>
 internal sealed class SubjectRevoker(ITokenRevocationStore store, TimeProvider timeProvider, ILogger<SubjectRevoker> logger)
