@@ -27,6 +27,7 @@ public sealed class TestAuthority : IDisposable
         _signingKey = new RsaSecurityKey(_publishedRsa) { KeyId = "published-key-1" };
         UnpublishedKey = new RsaSecurityKey(_unpublishedRsa) { KeyId = "unpublished-key" };
         Handler = new MetadataHandler(this);
+        KeyIssuer = EntraUrls.Issuer(Instance, EntraUrls.TenantIdTemplate);
     }
 
     /// <summary>The authority's base address, e.g. <c>https://login.accountapi.test/</c>, for <c>AzureAd:Instance</c>.</summary>
@@ -45,6 +46,13 @@ public sealed class TestAuthority : IDisposable
     /// probes and for what the API does when it cannot get the keys.
     /// </summary>
     public bool MetadataAvailable { get; set; } = true;
+
+    /// <summary>
+    /// The <c>issuer</c> each published key carries in the JWKS, as Entra's do: by default its multi-tenant template
+    /// (<c>{instance}/{tenantid}/v2.0</c>), which names every directory. A key published for one directory only
+    /// (another's issuer here) must not validate the tokens of any other. Null publishes keys without one.
+    /// </summary>
+    public string? KeyIssuer { get; set; }
 
     /// <summary>How many discovery and JWKS documents have been served.</summary>
     public int MetadataRequests => Volatile.Read(ref _metadataRequests);
@@ -154,11 +162,12 @@ public sealed class TestAuthority : IDisposable
     {
         var published = SigningKey;
         var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(published.Rsa.ExportParameters(includePrivateParameters: false)) { KeyId = published.KeyId });
+        var key = new Dictionary<string, string> { ["kty"] = "RSA", ["use"] = "sig", ["alg"] = "RS256", ["kid"] = jwk.Kid, ["n"] = jwk.N, ["e"] = jwk.E };
         return new
         {
             keys = new[]
             {
-                new Dictionary<string, string> { ["kty"] = "RSA", ["use"] = "sig", ["alg"] = "RS256", ["kid"] = jwk.Kid, ["n"] = jwk.N, ["e"] = jwk.E },
+                KeyIssuer is null ? key : new Dictionary<string, string>(key) { ["issuer"] = KeyIssuer },
             },
         };
     }

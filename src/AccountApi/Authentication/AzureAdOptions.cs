@@ -29,6 +29,13 @@ public sealed class AzureAdOptions
     /// </summary>
     public TimeSpan MetadataTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often the authority's discovery document and keys are fetched again while everything works: a signing key
+    /// the authority withdraws stops being accepted at the next fetch. From 5 minutes (IdentityModel's floor) to 1 hour
+    /// (the default): JwtBearer's own default, 12 hours, would keep a withdrawn key for half a day.
+    /// </summary>
+    public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromHours(1);
+
     internal bool IsMultiTenant =>
         TenantId.Equals("organizations", StringComparison.OrdinalIgnoreCase)
         || TenantId.Equals("common", StringComparison.OrdinalIgnoreCase);

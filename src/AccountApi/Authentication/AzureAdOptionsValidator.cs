@@ -49,6 +49,11 @@ internal sealed class AzureAdOptionsValidator : IValidateOptions<AzureAdOptions>
             failures.Add($"{Section}:MetadataTimeout is {options.MetadataTimeout}; use a value from 00:00:00.1 to 00:01:00 (default 00:00:05).");
         }
 
+        if (options.MetadataRefreshInterval < TimeSpan.FromMinutes(5) || options.MetadataRefreshInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{Section}:MetadataRefreshInterval is {options.MetadataRefreshInterval}; use a value from 00:05:00 to 01:00:00 (default 01:00:00): a withdrawn signing key is accepted until the next refresh.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -9,7 +9,7 @@ namespace AccountApi.Authentication;
 /// Runs after JwtBearer's own post-configuration (which settles the metadata address and the back-channel) and puts
 /// the authority's metadata behind <see cref="BoundedConfigurationManager"/> and <see cref="AuthorityHealth"/>.
 /// </summary>
-internal sealed class ConfigureAuthorityMetadata(IOptions<AzureAdOptions> azureAd, AuthorityHealth health)
+internal sealed class ConfigureAuthorityMetadata(IOptions<AzureAdOptions> azureAd, AuthorityHealth health, TimeProvider time)
     : IPostConfigureOptions<JwtBearerOptions>
 {
     public void PostConfigure(string? name, JwtBearerOptions options)
@@ -26,6 +26,6 @@ internal sealed class ConfigureAuthorityMetadata(IOptions<AzureAdOptions> azureA
             RefreshInterval = options.RefreshInterval,
             AutomaticRefreshInterval = options.AutomaticRefreshInterval,
         };
-        options.ConfigurationManager = new BoundedConfigurationManager(inner, azureAd.Value.MetadataTimeout);
+        options.ConfigurationManager = new BoundedConfigurationManager(inner, azureAd.Value.MetadataTimeout, time);
     }
 }

@@ -37,6 +37,10 @@ internal sealed class ConfigureEntraIdJwtBearer(
         var isLoopback = new Uri(settings.NormalizedInstance).IsLoopback;
         options.RequireHttpsMetadata = !isLoopback;
         options.RefreshInterval = isLoopback ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(30);
+        options.AutomaticRefreshInterval = settings.MetadataRefreshInterval;
+        // A fetch never outlives the wait it serves: a hanging authority then holds IdentityModel's single fetch (and
+        // the requests behind it) for MetadataTimeout, not for HttpClient's 100 s or JwtBearer's 60 s.
+        options.BackchannelTimeout = settings.MetadataTimeout;
 
         options.MapInboundClaims = false;
         options.IncludeErrorDetails = false;

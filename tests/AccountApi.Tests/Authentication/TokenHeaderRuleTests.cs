@@ -72,14 +72,29 @@ public sealed class TokenHeaderRuleTests(AccountApiFactory factory) : IClassFixt
     [Fact]
     public async Task GetMe_WithUpperCaseTid_AnswersTheCanonicalLowerCaseDirectoryId()
     {
-        // Entra's issuer carries the lower-case GUID; only tid is spelled differently.
-        var token = Resign(ContosoUser, payload => payload["tid"] = s_contosoUpper);
+        // Entra's issuer carries the lower-case GUID; only tid is spelled differently. Keys without an issuer: with
+        // Entra's, the key's directory check refuses such a token first (the next test).
+        using var own = new AccountApiFactory();
+        own.Authority.KeyIssuer = null;
+        var token = Resign(own.Authority, ContosoUser, payload => payload["tid"] = s_contosoUpper);
 
-        using var response = await factory.CreateClient(token, "contoso").GetAsync("/account/me");
+        using var response = await own.CreateClient(token, "contoso").GetAsync("/account/me");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var account = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(TestDirectories.ContosoId, account.GetProperty("directoryId").GetString());
+    }
+
+    [Fact]
+    public async Task GetMe_WithUpperCaseTid_UnderKeysPublishedWithEntrasIssuer_IsRefused()
+    {
+        // Entra never writes an upper-case tid; its keys name the issuer {instance}/{tenantid}/v2.0, and the tid
+        // substituted there must give the token's issuer exactly.
+        var token = Resign(ContosoUser, payload => payload["tid"] = s_contosoUpper);
+
+        using var response = await factory.CreateClient(token, "contoso").GetAsync("/account/me");
+
+        await ProblemAssert.RefusedAsync(response, "invalid_token");
     }
 
     [Fact]
@@ -113,12 +128,16 @@ public sealed class TokenHeaderRuleTests(AccountApiFactory factory) : IClassFixt
     }
 
     /// <summary>The claims of <paramref name="claims"/>, changed by <paramref name="payload"/>, signed by the authority's key with extra header parameters.</summary>
-    private string Resign(TestAccessToken claims, Action<Dictionary<string, object?>>? payload = null, Dictionary<string, object>? header = null)
+    private string Resign(TestAccessToken claims, Action<Dictionary<string, object?>>? payload = null, Dictionary<string, object>? header = null) =>
+        Resign(factory.Authority, claims, payload, header);
+
+    private static string Resign(
+        TestAuthority authority, TestAccessToken claims, Action<Dictionary<string, object?>>? payload = null, Dictionary<string, object>? header = null)
     {
-        var signed = factory.Authority.Sign(claims);
+        var signed = authority.Sign(claims);
         var body = JsonSerializer.Deserialize<Dictionary<string, object?>>(Base64UrlEncoder.Decode(signed.Split('.')[1]))!;
         payload?.Invoke(body);
-        var credentials = new SigningCredentials(factory.Authority.SigningKey, SecurityAlgorithms.RsaSha256);
+        var credentials = new SigningCredentials(authority.SigningKey, SecurityAlgorithms.RsaSha256);
         return new JsonWebTokenHandler().CreateToken(JsonSerializer.Serialize(body), credentials, header ?? []);
     }
 

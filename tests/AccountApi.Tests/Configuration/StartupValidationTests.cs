@@ -38,6 +38,7 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
     [InlineData("Cors:AllowedOrigins:0", "file:///tmp/page.html", "Cors:AllowedOrigins:0")]
     [InlineData("Cors:AllowedOrigins:0", "http://app.contoso.example", "Cors:AllowedOrigins:0")]
     [InlineData("RateLimits:PerNetwork:PermitLimit", "0", "RateLimits:PerNetwork:PermitLimit")]
+    [InlineData("AzureAd:MetadataRefreshInterval", "12:00:00", "AzureAd:MetadataRefreshInterval")]
     [InlineData("RateLimits:PerOperator:Window", "00:00:00", "RateLimits:PerOperator:Window")]
     [InlineData("Revocation:MaxStaleness", "00:00:00.5", "Revocation:MaxStaleness")]
     [InlineData("Revocation:MaxEntries", "10", "Revocation:MaxEntries")]
