@@ -46,7 +46,7 @@ public sealed class TokenCacheMemoryTests
 
         var principal = await cache.FindAsync(AccessTokenDigest.Of(signed[^1].AsSpan()), CancellationToken.None);
         Assert.Equal(Tokens, cache.Count - entriesBefore);
-        var charged = ValidatedTokenCache.EstimatedBytes(principal!);
+        var charged = TokenCacheCharge.EstimatedBytes(principal!);
         Assert.True(heldPerEntry <= charged, $"An entry holds {heldPerEntry:0} bytes but is charged {charged}.");
     }
 
