@@ -1,5 +1,4 @@
 using AccountApi.Entra;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace AccountApi.Testing;
 
@@ -67,31 +66,21 @@ public sealed record TestAccessToken
 
     internal Dictionary<string, object> Claims()
     {
-        var claims = new Dictionary<string, object>
+        var claims = new EntraAccessTokenPayload
         {
-            [EntraClaimNames.Version] = "2.0",
             // Entra's sub: the service principal's object id in an app-only token, a pairwise value for a user.
-            [JwtRegisteredClaimNames.Sub] = IdentityType == "app" ? ObjectId.ToString() : ObjectId.ToString("N"),
-            [JwtRegisteredClaimNames.Azp] = ClientId,
-            [EntraClaimNames.AuthorizedPartyAuthentication] = "1",
-            [EntraClaimNames.UniqueTokenId] = TokenId,
-        };
-        Add(EntraClaimNames.DirectoryId, OmitDirectoryClaim ? null : DirectoryId.ToString());
-        Add(EntraClaimNames.ObjectId, OmitObjectIdClaim ? null : ObjectId.ToString());
-        Add(JwtRegisteredClaimNames.Name, Name);
-        Add(JwtRegisteredClaimNames.PreferredUsername, PreferredUsername);
-        Add(EntraClaimNames.Scope, Scopes);
-        Add(EntraClaimNames.IdentityType, IdentityType);
-        if (Roles.Count > 0)
-        {
-            claims[EntraClaimNames.Roles] = Roles.ToArray();
-        }
-
-        if (ClientCapabilities.Count > 0)
-        {
-            claims[EntraClaimNames.ClientCapabilities] = ClientCapabilities.ToArray();
-        }
-
+            Subject = IdentityType == "app" ? ObjectId.ToString() : ObjectId.ToString("N"),
+            ClientId = ClientId,
+            TokenId = TokenId,
+            DirectoryId = OmitDirectoryClaim ? null : DirectoryId.ToString(),
+            ObjectId = OmitObjectIdClaim ? null : ObjectId.ToString(),
+            Scopes = Scopes,
+            Roles = Roles,
+            IdentityType = IdentityType,
+            ClientCapabilities = ClientCapabilities,
+            Name = Name,
+            PreferredUsername = PreferredUsername,
+        }.ToClaims();
         foreach (var (name, value) in OverriddenClaims)
         {
             if (value is null)
@@ -105,13 +94,5 @@ public sealed record TestAccessToken
         }
 
         return claims;
-
-        void Add(string name, string? value)
-        {
-            if (value is not null)
-            {
-                claims[name] = value;
-            }
-        }
     }
 }

@@ -1,7 +1,6 @@
 using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Protocol;
 using AccountApi.Entra;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace AccountApi.DevIdentity.Token;
 
@@ -12,26 +11,38 @@ internal sealed class AccessTokenFactory(DevIdentityCatalog catalog, JwtSigner s
     public IssuedAccessToken CreateForUser(DevUser user, DevClient client, bool clientUsedSecret, ScopeRequest scopes, ClaimsRequest requested)
     {
         var audience = scopes.IsForGraph ? MicrosoftGraph.ApplicationId : catalog.ApiClientId;
-        var claims = JwtSigner.UserClaims(user, audience);
-        claims[EntraClaimNames.Scope] = string.Join(' ', scopes.IsForGraph ? scopes.GraphScopes : scopes.ApiScopes);
-        return Create(user.Directory.TenantId, audience, client, clientUsedSecret, claims, requested);
+        var payload = new EntraAccessTokenPayload
+        {
+            Subject = PairwiseSubject.For(user.ObjectId, audience),
+            ClientId = client.ClientId,
+            TokenId = SecureTokens.Create(16),
+            ObjectId = user.ObjectId.ToString("D"),
+            ClientAuthenticated = clientUsedSecret,
+            Scopes = string.Join(' ', scopes.IsForGraph ? scopes.GraphScopes : scopes.ApiScopes),
+            ClientCapabilities = requested.ClientCapabilities,
+            Name = user.DisplayName,
+            PreferredUsername = user.UserName,
+        };
+        return Create(user.Directory.TenantId, audience, payload, requested);
     }
 
     /// <summary>An app-only token: the client's service principal, its roles, <c>idtyp: app</c>, no <c>scp</c>.</summary>
     public IssuedAccessToken CreateForApplication(DevClient client, DevDirectory directory, ClaimsRequest requested)
     {
-        var claims = new Dictionary<string, object>(StringComparer.Ordinal)
+        var payload = new EntraAccessTokenPayload
         {
-            [EntraClaimNames.ObjectId] = client.ServicePrincipalId.ToString("D"),
-            [JwtRegisteredClaimNames.Sub] = client.ServicePrincipalId.ToString("D"),
-            [EntraClaimNames.Roles] = client.AppRoles.ToArray(),
-            [EntraClaimNames.IdentityType] = "app",
+            Subject = client.ServicePrincipalId.ToString("D"),
+            ClientId = client.ClientId,
+            TokenId = SecureTokens.Create(16),
+            ObjectId = client.ServicePrincipalId.ToString("D"),
+            Roles = client.AppRoles,
+            IdentityType = "app",
+            ClientCapabilities = requested.ClientCapabilities,
         };
-        return Create(directory.TenantId, catalog.ApiClientId, client, clientUsedSecret: true, claims, requested);
+        return Create(directory.TenantId, catalog.ApiClientId, payload, requested);
     }
 
-    private IssuedAccessToken Create(
-        Guid tenantId, string audience, DevClient client, bool clientUsedSecret, Dictionary<string, object> claims, ClaimsRequest requested)
+    private IssuedAccessToken Create(Guid tenantId, string audience, EntraAccessTokenPayload payload, ClaimsRequest requested)
     {
         // A claims challenge asks for a token issued at or after a resource's cut-off: iat and nbf are then that instant.
         var now = signer.Now();
@@ -41,16 +52,8 @@ internal sealed class AccessTokenFactory(DevIdentityCatalog catalog, JwtSigner s
         }
 
         var expiresAt = now + catalog.AccessTokenLifetime;
-        if (requested.ClientCapabilities.Count > 0)
-        {
-            claims[EntraClaimNames.ClientCapabilities] = requested.ClientCapabilities.ToArray();
-        }
-
-        claims[JwtRegisteredClaimNames.Azp] = client.ClientId;
-        claims[EntraClaimNames.AuthorizedPartyAuthentication] = clientUsedSecret ? "1" : "0";
-        // Entra's own token id, kept for the token's shape; revocation goes by the token's digest, never by uti.
-        claims[EntraClaimNames.UniqueTokenId] = SecureTokens.Create(16);
-        var jwt = signer.Sign(tenantId, audience, now, expiresAt, claims);
+        // uti is Entra's own token id, kept for the token's shape; revocation goes by the token's digest, never by uti.
+        var jwt = signer.Sign(tenantId, audience, now, expiresAt, payload.ToClaims());
         return new IssuedAccessToken(jwt, AccessTokenDigest.Of(jwt), now, expiresAt);
     }
 }
