@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using AccountApi.Testing;
-using AccountApi.Tests.Infrastructure;
 
 namespace AccountApi.Tests.Packaging;
 
@@ -105,8 +104,8 @@ public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
     [PublishedFact]
     public async Task ARevocationOnOneInstance_IsEnforcedByAnotherThroughRedis()
     {
-        // StackExchange.Redis and the revocation endpoints, natively: two instances sharing one real RESP server.
-        using var redis = new InProcessRedis();
+        // StackExchange.Redis and the revocation endpoints, natively: two instances sharing one real Redis server.
+        using var redis = new RedisServer();
         var shared = new Dictionary<string, string>(Settings()) { ["Revocation__Redis"] = redis.ConnectionString };
         using var a = ServiceProcess.Start(_published.Executable, shared, name: "native-a");
         using var b = ServiceProcess.Start(_published.Executable, shared, name: "native-b");

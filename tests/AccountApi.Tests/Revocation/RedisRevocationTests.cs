@@ -14,15 +14,15 @@ using static AccountApi.Tests.Infrastructure.AccountApiFactory;
 namespace AccountApi.Tests.Revocation;
 
 /// <summary>
-/// Two instances of the service (two hosts) sharing one real Redis-protocol server (Garnet, in process): what one
+/// Two instances of the service (two hosts) sharing one real Redis server: what one
 /// revokes, the other refuses within a second; a server that goes away and comes back loses nothing.
 /// </summary>
 public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixture<AccountApiFactory>, IDisposable
 {
     private static readonly TimeSpan s_propagation = TimeSpan.FromSeconds(1);
-    private readonly InProcessRedis _redis = new();
+    private readonly RedisServer _redis = new();
 
-    [Fact]
+    [RedisFact]
     public async Task UserRevokesOnA_BRefusesTheOldTokenWithinASecond_AndAcceptsANewOne()
     {
         using var a = Instance();
@@ -37,7 +37,7 @@ public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(b, alice with { IssuedAt = DateTimeOffset.UtcNow.AddSeconds(4) })).StatusCode);
     }
 
-    [Fact]
+    [RedisFact]
     public async Task OperatorRevokesOnB_ARefusesTheUsersTokenWithinASecond()
     {
         using var a = Instance();
@@ -51,7 +51,7 @@ public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixt
         await EventuallyAsync(async () => (await GetMeAsync(a, alice)).StatusCode == HttpStatusCode.Forbidden);
     }
 
-    [Fact]
+    [RedisFact]
     public async Task InstanceStartedLater_LoadsTheRevocationsAlreadyInRedis()
     {
         using var a = Instance();
@@ -63,7 +63,7 @@ public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.Forbidden, (await GetMeAsync(late, alice)).StatusCode);
     }
 
-    [Fact]
+    [RedisFact]
     public async Task RedisStoppedAndStarted_NoRevocationIsLost_AndOnlyTheRevocationWithNowhereToGoIs5xx()
     {
         // A bound longer than the test's outage: within it the last copy is served from, and the instance is Degraded.
@@ -100,7 +100,7 @@ public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixt
         await EventuallyAsync(async () => (await GetMeAsync(b, dave)).StatusCode == HttpStatusCode.Forbidden, TimeSpan.FromSeconds(5));
     }
 
-    [Theory]
+    [RedisTheory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task InstanceThatLosesRedis_Answers503PastTheBound_AndWhenBackRefusesWhatWasRevokedMeanwhile(bool silently)
@@ -139,7 +139,7 @@ public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixt
         await EventuallyAsync(async () => await ReadyAsync(b) == "Healthy", TimeSpan.FromSeconds(5));
     }
 
-    [Fact]
+    [RedisFact]
     public async Task BadEntriesInRedis_AreSkippedAndLogged_AndTheInstanceStartsAndServes()
     {
         using (var redis = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString))
@@ -162,7 +162,7 @@ public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixt
         Assert.All(ignored, record => Assert.DoesNotContain('\n', record.Message));
     }
 
-    [Fact]
+    [RedisFact]
     public async Task RevokingOneSubjectAgainAndAgain_HoldsOneKeyInRedis_WithTheLaterCutOff()
     {
         using var a = Instance();
@@ -181,7 +181,7 @@ public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixt
         Assert.InRange(held.Instant, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddSeconds(4));
     }
 
-    [Fact]
+    [RedisFact]
     public async Task InstanceStartedWhileRedisIsDown_IsNotReady_UntilItHasLoadedTheRevocations()
     {
         using var a = Instance();
@@ -199,7 +199,7 @@ public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixt
         await EventuallyAsync(async () => (await GetMeAsync(late, alice)).StatusCode == HttpStatusCode.Forbidden, TimeSpan.FromSeconds(15));
     }
 
-    [Fact]
+    [RedisFact]
     public void InstanceWithRedis_UsesTheSharedStore()
     {
         using var a = Instance();
