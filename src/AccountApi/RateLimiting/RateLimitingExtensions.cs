@@ -36,24 +36,45 @@ internal static class RateLimitingExtensions
     }
 
     /// <summary>Before authentication: validating a token is work an attacker can make us do, so count it by address first.</summary>
-    public static IApplicationBuilder UseAddressRateLimit(this IApplicationBuilder app) => app.UseTier(s_perAddress).UseTier(s_perNetwork);
+    public static IApplicationBuilder UseAddressRateLimit(this IApplicationBuilder app) => app.UseTiers(s_perAddress, s_perNetwork);
 
     /// <summary>After authentication: every request of a validated caller, refused or not; an operator's route again, strictly.</summary>
-    public static IApplicationBuilder UseCallerRateLimit(this IApplicationBuilder app) => app.UseTier(s_perCaller).UseTier(s_perOperator);
+    public static IApplicationBuilder UseCallerRateLimit(this IApplicationBuilder app) => app.UseTiers(s_perCaller, s_perOperator);
 
     /// <summary>After authorization: a tenancy is charged only for callers it admits, so no one can spend another's budget.</summary>
-    public static IApplicationBuilder UseTenancyRateLimit(this IApplicationBuilder app) => app.UseTier(s_perTenancy);
+    public static IApplicationBuilder UseTenancyRateLimit(this IApplicationBuilder app) => app.UseTiers(s_perTenancy);
 
-    private static IApplicationBuilder UseTier(this IApplicationBuilder app, Tier tier)
+    // Tiers at one place in the pipeline share one middleware, their limiters chained: a request pays the middleware's
+    // own work (endpoint metadata, metrics) once, and is admitted only if every tier admits it. A rejection is reported
+    // under the first tier, whose partition names the client.
+    private static IApplicationBuilder UseTiers(this IApplicationBuilder app, Tier first, params ReadOnlySpan<Tier> wider)
     {
         var rejection = app.ApplicationServices.GetRequiredService<RateLimitRejection>();
+        var limiter = app.ApplicationServices.GetRequiredKeyedService<PartitionedRateLimiter<HttpContext>>(first.Name);
+        if (!wider.IsEmpty)
+        {
+            PartitionedRateLimiter<HttpContext>[] chain = [limiter, .. Limiters(app.ApplicationServices, wider)];
+            limiter = PartitionedRateLimiter.CreateChained(chain);
+        }
+
         return app.UseRateLimiter(new RateLimiterOptions
         {
-            GlobalLimiter = app.ApplicationServices.GetRequiredKeyedService<PartitionedRateLimiter<HttpContext>>(tier.Name),
+            GlobalLimiter = limiter,
             // The limiter's default is 503; the client, not the service, is at fault.
             RejectionStatusCode = StatusCodes.Status429TooManyRequests,
-            OnRejected = (rejected, _) => new ValueTask(rejection.WriteAsync(rejected, tier.Name, tier.PartitionOf(rejected.HttpContext) ?? "-")),
+            OnRejected = (rejected, _) => new ValueTask(rejection.WriteAsync(rejected, first.Name, first.PartitionOf(rejected.HttpContext) ?? "-")),
         });
+    }
+
+    private static List<PartitionedRateLimiter<HttpContext>> Limiters(IServiceProvider services, ReadOnlySpan<Tier> tiers)
+    {
+        var limiters = new List<PartitionedRateLimiter<HttpContext>>(tiers.Length);
+        foreach (var tier in tiers)
+        {
+            limiters.Add(services.GetRequiredKeyedService<PartitionedRateLimiter<HttpContext>>(tier.Name));
+        }
+
+        return limiters;
     }
 
     private sealed record Tier(string Name, Func<HttpContext, string?> PartitionOf, Func<RateLimitOptions, RateLimitWindow> WindowOf)
