@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using AccountApi.Authentication;
 using AccountApi.Hosting;
 using AccountApi.Revocation;
+using AccountApi.SignInSessions;
 using AccountApi.DevHost.Certificates;
 using AccountApi.DevHost.Composition;
 using AccountApi.DevIdentity;
@@ -65,6 +66,8 @@ public sealed class DevelopmentHost : IAsyncDisposable
         // The API fetches the provider's discovery document and keys over https, trusting exactly its certificate.
         apiBuilder.Services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
             options.BackchannelHttpHandler = trust.CreateHandler());
+        // So does the operator route's call to the provider's Graph (token request and revokeSignInSessions).
+        apiBuilder.Services.AddHttpClient(SignInSessionOptions.HttpClientName).ConfigurePrimaryHttpMessageHandler(trust.CreateHandler);
         apiBuilder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, addresses.Api, certificate: null));
         var api = apiBuilder.Build();
         api.UseAccountApi();

@@ -20,4 +20,10 @@ public sealed class DevIdentityClientOptions
 
     /// <summary>API application roles granted to the client; the <c>roles</c> claim of its app-only tokens.</summary>
     public IList<string> AppRoles { get; } = new List<string>();
+
+    /// <summary>
+    /// Microsoft Graph application permissions granted to the client (only <c>User.RevokeSessions.All</c> is known): the
+    /// <c>roles</c> of its app-only tokens for <c>https://graph.microsoft.com/.default</c>.
+    /// </summary>
+    public IList<string> GraphRoles { get; } = new List<string>();
 }

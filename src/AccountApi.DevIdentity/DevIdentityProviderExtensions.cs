@@ -3,6 +3,7 @@ using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Cors;
 using AccountApi.DevIdentity.Discovery;
 using AccountApi.DevIdentity.Grants;
+using AccountApi.DevIdentity.Graph;
 using AccountApi.DevIdentity.Protocol;
 using AccountApi.DevIdentity.Session;
 using AccountApi.DevIdentity.Signing;
@@ -61,6 +62,7 @@ public static class DevIdentityProviderExtensions
         services.AddSingleton<RefreshTokenGrantHandler>();
         services.AddSingleton<ClientCredentialsGrantHandler>();
         services.AddSingleton<GraphTokenValidator>();
+        services.AddSingleton<SignInSessionRevocations>();
         services.AddHostedService<DevIdentityStartup>();
         return builder;
     }
@@ -84,6 +86,7 @@ public static class DevIdentityProviderExtensions
         group.MapTokenEndpoints();
         group.MapLogoutEndpoints();
         group.MapUserInfoEndpoints();
+        group.MapGraphEndpoints();
         group.MapKeyEndpoints();
         return group;
     }

@@ -81,6 +81,13 @@ public static class DevData
 
     public static string OperatorSecret => Operator.ClientSecret!;
 
+    /// <summary>The service's own confidential client for Microsoft Graph, with <c>User.RevokeSessions.All</c>.</summary>
+    public static DevIdentityClientOptions GraphClient => Options.Clients["account-api-graph"];
+
+    public static string GraphClientId => GraphClient.ClientId;
+
+    public static string GraphClientSecret => GraphClient.ClientSecret!;
+
     /// <summary>
     /// Fills <c>{ApiScopePrefix}</c>, <c>{ApiClientId}</c> and <c>{CliRedirect}</c> in a theory's inline value, so the
     /// value is derived from the development data instead of restating it.

@@ -5,7 +5,8 @@ namespace AccountApi.DevHost.Composition;
 /// <summary>
 /// The API's authority and application id are the provider's registration of it, stated once (<c>DevIdentity</c>)
 /// and derived here, so that the two sides cannot disagree: <c>AzureAd:Instance</c> is the provider's public address
-/// and <c>AzureAd:ClientId</c> the application the provider issues tokens for.
+/// and <c>AzureAd:ClientId</c> the application the provider issues tokens for; <c>Revocation:Graph:BaseUrl</c> is the
+/// provider's emulation of Microsoft Graph.
 /// </summary>
 internal static class ApiRegistration
 {
@@ -16,6 +17,8 @@ internal static class ApiRegistration
         {
             ["AzureAd:Instance"] = provider["PublicBaseAddress"] is { } address ? address.TrimEnd('/') + "/" : null,
             ["AzureAd:ClientId"] = provider["Api:ClientId"],
+            // The provider answers the one Graph call the service makes (revokeSignInSessions) at its own address.
+            ["Revocation:Graph:BaseUrl"] = provider["PublicBaseAddress"] is { } graph ? graph.TrimEnd('/') + "/v1.0" : null,
         });
     }
 }

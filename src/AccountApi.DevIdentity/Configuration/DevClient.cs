@@ -9,6 +9,7 @@ internal sealed record DevClient(
     bool IsPublic,
     bool AllowClientCredentials,
     IReadOnlyList<string> AppRoles,
+    IReadOnlyList<string> GraphRoles,
     Guid ServicePrincipalId)
 {
     public bool IsConfidential => !IsPublic;

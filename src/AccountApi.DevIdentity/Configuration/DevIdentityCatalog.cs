@@ -48,6 +48,7 @@ internal sealed class DevIdentityCatalog
                 client.Public,
                 client.AllowClientCredentials,
                 [.. client.AppRoles],
+                [.. client.GraphRoles],
                 DeriveServicePrincipalId(clientId)));
         }
     }

@@ -92,9 +92,19 @@ internal sealed class DevIdentityOptionsValidator : IValidateOptions<DevIdentity
             failures.Add($"{key}:AllowClientCredentials requires a confidential client; set Public to false and give it a ClientSecret.");
         }
 
-        if (client.AllowClientCredentials && client.AppRoles.Count == 0)
+        if (client.AllowClientCredentials && client.AppRoles.Count == 0 && client.GraphRoles.Count == 0)
         {
-            failures.Add($"{key}:AppRoles must grant at least one of {Section}:Api:AppRoles when AllowClientCredentials is true.");
+            failures.Add($"{key}:AppRoles must grant at least one of {Section}:Api:AppRoles (or GraphRoles one of Microsoft Graph's) when AllowClientCredentials is true.");
+        }
+
+        if (client.GraphRoles.Count > 0 && !client.AllowClientCredentials)
+        {
+            failures.Add($"{key}:GraphRoles are application permissions: set AllowClientCredentials for the client, or remove them.");
+        }
+
+        foreach (var role in client.GraphRoles.Where(r => !MicrosoftGraph.ApplicationPermissions.Contains(r, StringComparer.Ordinal)))
+        {
+            failures.Add($"{key}:GraphRoles names '{role}', which is not one of the Graph permissions this provider knows: {string.Join(", ", MicrosoftGraph.ApplicationPermissions)}.");
         }
 
         foreach (var role in client.AppRoles.Where(r => !api.AppRoles.Contains(r, StringComparer.Ordinal)))

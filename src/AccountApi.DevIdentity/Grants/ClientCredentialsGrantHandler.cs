@@ -10,7 +10,8 @@ namespace AccountApi.DevIdentity.Grants;
 
 /// <summary>
 /// <c>grant_type=client_credentials</c>: an app-only token for a confidential client allowed to use it, in one
-/// directory, for <c>api://{ClientId}/.default</c> only. No refresh token.
+/// directory, for <c>api://{ClientId}/.default</c> or Microsoft Graph's <c>https://graph.microsoft.com/.default</c>
+/// (with the client's <c>GraphRoles</c>). No refresh token.
 /// </summary>
 internal sealed class ClientCredentialsGrantHandler(
     AccessTokenFactory accessTokens,
@@ -42,6 +43,13 @@ internal sealed class ClientCredentialsGrantHandler(
         if (scope is null)
         {
             return TokenRefusal.Create(logger, GrantType, OAuthErrors.InvalidRequest, $"scope is required: send {scopes.ApiScopePrefix}.default.", EntraErrorCodes.MissingParameter);
+        }
+
+        if (MicrosoftGraph.IsApplicationDefault(scope))
+        {
+            var graphToken = accessTokens.CreateForGraphApplication(client, directory, request.Claims);
+            logger.TokensIssued(client.Name, GrantType);
+            return OAuthResults.Json(TokenResponse.From(graphToken, refreshToken: null, MicrosoftGraph.ResourceUri + "/.default"));
         }
 
         if (!scopes.IsApplicationDefault(scope))

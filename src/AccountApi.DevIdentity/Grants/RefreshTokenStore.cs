@@ -87,6 +87,24 @@ internal sealed class RefreshTokenStore(TimeProvider timeProvider, DevIdentityCa
         }
     }
 
+    /// <summary>
+    /// Revokes every grant of <paramref name="user"/> (Graph's revokeSignInSessions): their refresh tokens stop working.
+    /// Access tokens already issued stay valid until they expire, as with Entra. Returns the number of grants ended.
+    /// </summary>
+    public int RevokeUser(DevUser user)
+    {
+        lock (_gate)
+        {
+            var families = _tokens.Values.Select(entry => entry.Family).Where(family => family.User == user && !family.Revoked).Distinct().ToList();
+            foreach (var family in families)
+            {
+                family.Revoked = true;
+            }
+
+            return families.Count;
+        }
+    }
+
     private void RemoveExpired(DateTimeOffset now)
     {
         foreach (var (key, entry) in _tokens)

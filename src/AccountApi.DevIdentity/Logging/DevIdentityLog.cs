@@ -67,6 +67,9 @@ internal static partial class DevIdentityLog
     [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "Replaced refresh token presented by client {ClientName}; revoked the grant and {Count} access token(s).")]
     public static partial void RefreshTokenReused(this ILogger logger, string clientName, int count);
 
+    [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Sign-in sessions of user {ObjectId} revoked through Graph by client {ClientId}: {Count} grant(s) ended; sessions started before now are no longer honoured.")]
+    public static partial void SignInSessionsRevoked(this ILogger logger, Guid objectId, string clientId, int count);
+
     [LoggerMessage(EventId = 25, Level = LogLevel.Warning, Message = "Authorization code spent by a failed redemption from client {ClientName} ({Error}); it can no longer be redeemed.")]
     public static partial void AuthorizationCodeSpent(this ILogger logger, string clientName, string error);
 

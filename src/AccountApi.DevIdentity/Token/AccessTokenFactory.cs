@@ -27,7 +27,15 @@ internal sealed class AccessTokenFactory(DevIdentityCatalog catalog, JwtSigner s
     }
 
     /// <summary>An app-only token: the client's service principal, its roles, <c>idtyp: app</c>, no <c>scp</c>.</summary>
-    public IssuedAccessToken CreateForApplication(DevClient client, DevDirectory directory, ClaimsRequest requested)
+    public IssuedAccessToken CreateForApplication(DevClient client, DevDirectory directory, ClaimsRequest requested) =>
+        CreateForApplication(client, directory, requested, catalog.ApiClientId, client.AppRoles);
+
+    /// <summary>An app-only token for Microsoft Graph, with the client's Graph application permissions in <c>roles</c>.</summary>
+    public IssuedAccessToken CreateForGraphApplication(DevClient client, DevDirectory directory, ClaimsRequest requested) =>
+        CreateForApplication(client, directory, requested, MicrosoftGraph.ApplicationId, client.GraphRoles);
+
+    private IssuedAccessToken CreateForApplication(
+        DevClient client, DevDirectory directory, ClaimsRequest requested, string audience, IReadOnlyList<string> roles)
     {
         var payload = new EntraAccessTokenPayload
         {
@@ -35,11 +43,11 @@ internal sealed class AccessTokenFactory(DevIdentityCatalog catalog, JwtSigner s
             ClientId = client.ClientId,
             TokenId = SecureTokens.Create(16),
             ObjectId = client.ServicePrincipalId.ToString("D"),
-            Roles = client.AppRoles,
+            Roles = roles,
             IdentityType = "app",
             ClientCapabilities = requested.ClientCapabilities,
         };
-        return Create(directory.TenantId, catalog.ApiClientId, payload, requested);
+        return Create(directory.TenantId, audience, payload, requested);
     }
 
     private IssuedAccessToken Create(Guid tenantId, string audience, EntraAccessTokenPayload payload, ClaimsRequest requested)

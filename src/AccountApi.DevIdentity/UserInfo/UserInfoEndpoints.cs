@@ -1,4 +1,5 @@
 using AccountApi.DevIdentity.Cors;
+using AccountApi.DevIdentity.Graph;
 using AccountApi.DevIdentity.Protocol;
 using AccountApi.DevIdentity.Token;
 using AccountApi.Entra;
@@ -36,6 +37,11 @@ internal static class UserInfoEndpoints
         if (token is null)
         {
             return OAuthResults.InvalidToken(failure);
+        }
+
+        if (!token.TryGetPayloadValue<string>(EntraClaimNames.Scope, out _))
+        {
+            return OAuthResults.InvalidToken("The token is not a delegated (user) token.");
         }
 
         var objectId = Guid.Parse(token.GetPayloadValue<string>(EntraClaimNames.ObjectId));

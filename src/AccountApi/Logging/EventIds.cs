@@ -33,6 +33,10 @@ internal static class EventIds
     public const int RevocationsNearlyFull = 4007;
     public const int RevocationsStale = 4008;
     public const int RevocationsCaughtUp = 4009;
+    public const int SignInSessionsRevoked = 4101;
+    public const int SignInSessionsTokenRefused = 4102;
+    public const int SignInSessionsGraphRefused = 4103;
+    public const int SignInSessionsUnreachable = 4104;
 
     public const int RateLimited = 5001;
 }

@@ -45,13 +45,15 @@ internal static class ProblemDocuments
     // within seconds; a client that waits this long finds out whether either is back without hammering it.
     private const string RetryAfterSeconds = "5";
 
-    /// <summary>The problem document alone: a 403, a 429, or a 503 with <c>Retry-After</c> for the two "unavailable" reasons.</summary>
+    /// <summary>The problem document alone: a 403, a 429, a 502 (Graph did not end the sessions), or a 503 with <c>Retry-After</c> for the two "unavailable" reasons.</summary>
     public static ProblemHttpResult For(HttpContext context, string reason)
     {
         var (status, title, type) = reason switch
         {
             RefusalReasons.AuthorityUnavailable or RefusalReasons.RevocationUnavailable =>
                 (StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "https://tools.ietf.org/html/rfc9110#section-15.6.4"),
+            RefusalReasons.SignInSessionsNotRevoked =>
+                (StatusCodes.Status502BadGateway, "Bad Gateway", "https://tools.ietf.org/html/rfc9110#section-15.6.3"),
             RefusalReasons.RateLimited => (StatusCodes.Status429TooManyRequests, "Too Many Requests", "https://tools.ietf.org/html/rfc6585#section-4"),
             _ => (StatusCodes.Status403Forbidden, "Forbidden", "https://tools.ietf.org/html/rfc9110#section-15.5.4"),
         };

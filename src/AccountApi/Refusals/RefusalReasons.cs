@@ -23,6 +23,12 @@ internal static class RefusalReasons
     /// <summary>Not a refusal of the caller: the revocation could not be recorded for every instance (Redis unreachable); retry (503).</summary>
     public const string RevocationUnavailable = "revocation_unavailable";
 
+    /// <summary>
+    /// Not a refusal of the caller: the API's cut-off is in force, but Microsoft Graph did not end the user's Entra
+    /// sign-in sessions (502); retry, the route is idempotent.
+    /// </summary>
+    public const string SignInSessionsNotRevoked = "sign_in_sessions_not_revoked";
+
     /// <summary>Not a refusal of the caller either: over a rate limit (429), see <c>RateLimiting/</c>.</summary>
     public const string RateLimited = "rate_limited";
 
@@ -42,6 +48,7 @@ internal static class RefusalReasons
         TenantNotPermitted => "The tenancy (or, on an operator route, the directory) does not exist or the caller is not permitted to use it.",
         AuthorityUnavailable => "The token could not be checked because the identity provider cannot be reached. Retry later; the token itself may be fine.",
         RevocationUnavailable => "Revocations could not be recorded for, or confirmed with, every instance of the service. Retry later.",
+        SignInSessionsNotRevoked => "The user's tokens are refused by this API on every instance, but Microsoft Graph did not end the user's Entra sign-in sessions, so refresh tokens may still mint new tokens. Retry; the service's log says why.",
 
         RateLimited => "Too many requests. Wait for the number of seconds in Retry-After, then retry.",
         _ => "Access to this resource is denied.",

@@ -4,6 +4,7 @@ using AccountApi.Entra;
 using AccountApi.RateLimiting;
 using AccountApi.Refusals;
 using AccountApi.Revocation;
+using AccountApi.SignInSessions;
 using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -34,9 +35,11 @@ internal static class RevocationEndpoints
             .MapPost("/revoke", RevokeUserAsync)
             .WithName("RevokeUser")
             .WithSummary("Cuts a user off: every token of that object in that directory issued until now is refused on every instance.")
-            .WithDescription($"For an operator's application: an app-only token with the app role {RevocationOptions.OperatorRole}, of the same directory or of one in Revocation:OperatorDirectories. No X-Tenant-ID.")
+            .WithDescription($"For an operator's application: an app-only token with the app role {RevocationOptions.OperatorRole}, of the same directory or of one in Revocation:OperatorDirectories. No X-Tenant-ID. "
+                + "With Revocation:Graph configured, the user's Entra sign-in sessions (refresh tokens, single sign-on) are ended too, through Microsoft Graph's revokeSignInSessions; 502 sign_in_sessions_not_revoked when Graph did not (the cut-off holds; retry).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
@@ -51,7 +54,7 @@ internal static class RevocationEndpoints
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> RevokeUserAsync(
-        string tid, string oid, ClaimsPrincipal caller, SubjectRevoker revoker, HttpContext context)
+        string tid, string oid, ClaimsPrincipal caller, SubjectRevoker revoker, SignInSessionRevoker sessions, HttpContext context)
     {
         if (!Guid.TryParse(tid, out var directoryId) || !Guid.TryParse(oid, out var objectId))
         {
@@ -63,9 +66,15 @@ internal static class RevocationEndpoints
 
         var operatorClient = caller.FindFirstValue(JwtRegisteredClaimNames.Azp) ?? "(no azp)";
         var requestedBy = $"operator client {operatorClient} of directory {caller.FindFirstValue(EntraClaimNames.DirectoryId)}";
-        return await RevokeAsync(revoker, new RevocationSubject(directoryId, objectId), requestedBy, context) is { } problem
-            ? problem
-            : TypedResults.NoContent();
+        if (await RevokeAsync(revoker, new RevocationSubject(directoryId, objectId), requestedBy, context) is { } problem)
+        {
+            return problem;
+        }
+
+        // After the cut-off, so that whatever Graph answers, the tokens already issued are refused here.
+        return !sessions.IsConfigured || await sessions.RevokeAsync(directoryId, objectId, requestedBy, context.RequestAborted)
+            ? TypedResults.NoContent()
+            : ProblemDocuments.For(context, RefusalReasons.SignInSessionsNotRevoked);
     }
 
     // The 503 to answer when the revocation could not be shared with every instance, or null when it was.

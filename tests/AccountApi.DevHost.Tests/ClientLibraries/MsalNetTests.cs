@@ -100,7 +100,7 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
     }
 
     [Fact]
-    public async Task OperatorDaemon_RevokesAUser_AndTheUsersTokenIsRefused()
+    public async Task OperatorDaemon_RevokesAUser_AndTheUsersTokenIsRefused_AndHerEntraSessionIsEndedThroughGraph()
     {
         var user = CliApp();
         var carol = await SignInAsync(user, "carol@contoso.example");
@@ -119,6 +119,13 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
 
         Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
         await ProblemAssert.RefusedAsync(await GetMeAsync(api, carol.AccessToken, "contoso"), "invalid_token");
+
+        // The service also called Graph's revokeSignInSessions (Revocation:Graph): the refresh token MSAL holds is dead,
+        // so a thief holding it gets no token issued after the cut-off; only a new sign-in does.
+        var account = await user.GetAccountAsync(carol.Account.HomeAccountId.Identifier);
+        var refused = await Assert.ThrowsAsync<MsalUiRequiredException>(
+            () => user.AcquireTokenSilent(s_accountRead, account).WithForceRefresh(true).ExecuteAsync());
+        Assert.Equal("invalid_grant", refused.ErrorCode);
     }
 
     public void Dispose() => _http.Dispose();

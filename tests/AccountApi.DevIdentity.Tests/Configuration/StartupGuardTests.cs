@@ -30,6 +30,8 @@ public sealed class StartupGuardTests
     [InlineData("DevIdentity:Directories:Fabrikam:TenantId", TestDirectories.ContosoId, "DevIdentity:Directories:Fabrikam:TenantId")]
     [InlineData("DevIdentity:Clients:account-daemon:AppRoles:0", "Account.Write.All", "DevIdentity:Clients:account-daemon:AppRoles")]
     [InlineData("DevIdentity:AccessTokenLifetime", "-00:01:00", "DevIdentity:AccessTokenLifetime")]
+    [InlineData("DevIdentity:Clients:account-api-graph:GraphRoles:0", "User.ReadWrite.All", "DevIdentity:Clients:account-api-graph:GraphRoles")]
+    [InlineData("DevIdentity:Clients:account-cli:GraphRoles:0", "User.RevokeSessions.All", "DevIdentity:Clients:account-cli:GraphRoles")]
     public async Task Start_WithInvalidOptions_FailsNamingTheKey(string key, string value, string expectedKeyInMessage)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(

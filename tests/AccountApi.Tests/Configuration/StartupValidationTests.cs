@@ -3,6 +3,7 @@ using AccountApi.Cors;
 using AccountApi.Proxies;
 using AccountApi.RateLimiting;
 using AccountApi.Revocation;
+using AccountApi.SignInSessions;
 using AccountApi.Tenancy;
 using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
@@ -54,6 +55,9 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
     [InlineData("TokenCache:MaxEntries", "1000001", "TokenCache:MaxEntries")]
     [InlineData("Revocation:MaxTokenLifetime", "00:04:59", "Revocation:MaxTokenLifetime")]
     [InlineData("Revocation:MaxTokenLifetime", "2.00:00:01", "Revocation:MaxTokenLifetime")]
+    [InlineData("Revocation:Graph:ClientId", "7e1f0a4c-2b8d-4c3e-9f6a-1d2e3f4a5b6c", "Revocation:Graph:ClientSecret")]
+    [InlineData("Revocation:Graph:ClientId", "graph-app", "Revocation:Graph:ClientId")]
+    [InlineData("Revocation:Graph:ClientSecret", "s3cret", "Revocation:Graph:ClientSecret")]
     public async Task Start_WithInvalidSetting_FailsNamingTheKey(string key, string value, string namedKey)
     {
         // The same registrations Program.cs makes, on a bare host: WebApplicationFactory's deferred host races with
@@ -62,7 +66,7 @@ public sealed class StartupValidationTests(AccountApiFactory factory) : IClassFi
         settings[key] = value;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddEntraIdAuthentication().AddValidatedTokenCache().AddTenancy().AddAccountCors().AddAccountRateLimits().AddTrustedProxies().AddTokenRevocation();
+        builder.AddEntraIdAuthentication().AddValidatedTokenCache().AddTenancy().AddAccountCors().AddAccountRateLimits().AddTrustedProxies().AddTokenRevocation().AddSignInSessionRevocation();
         await using var app = builder.Build();
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());

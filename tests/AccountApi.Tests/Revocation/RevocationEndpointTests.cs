@@ -96,6 +96,33 @@ public sealed class RevocationEndpointTests(AccountApiFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task RevokeUser_WhenGraphCannotEndTheSignInSessions_Returns502_AndTheCutOffHoldsAnyway()
+    {
+        var alice = ContosoUser;
+        var nowhere = $"https://127.0.0.1:{LoopbackPorts.Free()}";
+        var host = factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Revocation:Graph:ClientId", Guid.NewGuid().ToString());
+            builder.UseSetting("Revocation:Graph:ClientSecret", "secret");
+            builder.UseSetting("Revocation:Graph:Instance", nowhere + "/");
+            builder.UseSetting("Revocation:Graph:BaseUrl", nowhere + "/v1.0");
+            builder.ConfigureLogging(logging => logging.AddFakeLogging());
+        });
+
+        using var revoke = await PostAsync(host, AdminRoute(ContosoDirectory, alice.ObjectId), Operator(ContosoDirectory), tenancy: null);
+
+        Assert.Equal(HttpStatusCode.BadGateway, revoke.StatusCode);
+        var problem = JsonDocument.Parse(await revoke.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("sign_in_sessions_not_revoked", problem.GetProperty("error").GetString());
+        await ProblemAssert.RefusedAsync(await GetMeAsync(host, alice), "invalid_token");
+        var logs = host.Services.GetFakeLogCollector().GetSnapshot();
+        Assert.Contains(logs, record => record.Id.Id == EventIds.SubjectRevoked);
+        var failure = Assert.Single(logs, record => record.Id.Id == EventIds.SignInSessionsUnreachable);
+        Assert.Contains($"{ContosoDirectory:D}/{alice.ObjectId:D}", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RevokeUser_WithUserToken_Returns403RoleRequired()
     {
         var alice = ContosoUser;
@@ -261,6 +288,12 @@ public sealed class RevocationEndpointTests(AccountApiFactory factory) : IClassF
     private async Task<HttpResponseMessage> GetMeAsync(TestAccessToken token, string tenancy = "contoso")
     {
         using var client = factory.CreateClient(token, tenancy);
+        return await client.GetAsync("/account/me");
+    }
+
+    private async Task<HttpResponseMessage> GetMeAsync(WebApplicationFactory<Program> host, TestAccessToken token)
+    {
+        using var client = CreateClient(host, factory.Authority, token, "contoso");
         return await client.GetAsync("/account/me");
     }
 

@@ -1,15 +1,14 @@
 using AccountApi.DevIdentity.Configuration;
 using AccountApi.DevIdentity.Signing;
-using AccountApi.DevIdentity.Token;
-using AccountApi.Entra;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace AccountApi.DevIdentity.UserInfo;
+namespace AccountApi.DevIdentity.Graph;
 
 /// <summary>
-/// Accepts what Entra's userinfo accepts: a Microsoft Graph access token, here one this provider signed (current or
-/// previous key), issued by one of its directories and unexpired by the provider's clock.
+/// Accepts what Microsoft Graph accepts: an access token for Graph, here one this provider signed (current or previous
+/// key), issued by one of its directories and unexpired by the provider's clock. Whether it must be a user's or an
+/// application's is the endpoint's rule.
 /// </summary>
 internal sealed class GraphTokenValidator(DevIdentityCatalog catalog, SigningKeyStore keys, TimeProvider timeProvider)
 {
@@ -27,12 +26,7 @@ internal sealed class GraphTokenValidator(DevIdentityCatalog catalog, SigningKey
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             LifetimeValidator = IsLive,
         }).ConfigureAwait(false);
-        if (result.IsValid && result.SecurityToken is JsonWebToken jwt && jwt.TryGetPayloadValue<string>(EntraClaimNames.Scope, out _))
-        {
-            return (jwt, null);
-        }
-
-        return (null, result.IsValid ? "The token is not a delegated (user) token." : Reason(result.Exception));
+        return result.IsValid && result.SecurityToken is JsonWebToken jwt ? (jwt, null) : (null, Reason(result.Exception));
     }
 
     private bool IsLive(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
