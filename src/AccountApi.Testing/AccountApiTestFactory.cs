@@ -9,6 +9,11 @@ namespace AccountApi.Testing;
 /// configured in memory against its own <see cref="Authority"/>: no network, no identity provider process. Add
 /// tenancies with <see cref="WithTenancy"/> and mint tokens with <see cref="UserToken"/> and <see cref="AppToken"/>.
 /// </summary>
+/// <remarks>
+/// Each host (one per <c>WithWebHostBuilder</c> too) keeps its tenancy registry in a SQLite file of its own under a
+/// temporary folder removed on dispose, seeded from <see cref="Settings"/>; set <c>TenancyRegistry:Sqlite</c> to share
+/// one between hosts.
+/// </remarks>
 public class AccountApiTestFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
 {
@@ -33,6 +38,8 @@ public class AccountApiTestFactory<TEntryPoint> : WebApplicationFactory<TEntryPo
     }
 
     public TestAuthority Authority { get; }
+
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "accountapi-testing", Guid.NewGuid().ToString("N"));
 
     /// <summary>The host's configuration, added in memory over its appsettings; change it before the first client is created.</summary>
     public IDictionary<string, string?> Settings { get; }
@@ -62,6 +69,8 @@ public class AccountApiTestFactory<TEntryPoint> : WebApplicationFactory<TEntryPo
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment(Environment);
+        // A host setting, so that a test's own UseSetting (or Settings) names another file.
+        builder.UseSetting("TenancyRegistry:Sqlite", Path.Combine(_dataFolder, $"{Guid.NewGuid():N}.db"));
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings));
         builder.UseTestAuthority(Authority);
     }
@@ -72,6 +81,17 @@ public class AccountApiTestFactory<TEntryPoint> : WebApplicationFactory<TEntryPo
         if (disposing)
         {
             Authority.Dispose();
+            try
+            {
+                Directory.Delete(_dataFolder, recursive: true);
+            }
+            catch (DirectoryNotFoundException)
+            {
+            }
+            catch (IOException)
+            {
+                // A host still closing its file: the folder is in the system's temporary directory anyway.
+            }
         }
     }
 }

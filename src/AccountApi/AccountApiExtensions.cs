@@ -12,6 +12,8 @@ using AccountApi.Revocation;
 using AccountApi.RevocationRoutes;
 using AccountApi.Telemetry;
 using AccountApi.Tenancy;
+using AccountApi.TenancyAdmin;
+using AccountApi.TenancyRegistry;
 using AccountApi.TokenCache;
 
 namespace AccountApi;
@@ -34,8 +36,11 @@ public static class AccountApiExtensions
         // Revoked tokens and subject cut-offs, checked on every request; shared through Redis when Revocation:Redis is set.
         builder.AddTokenRevocation();
         builder.AddRevocationRoutes();
-        // Tenancies from the Tenancies section, resolved per request from X-Tenant-ID.
+        // Tenancies from the registry (SQLite by default; the Tenancies section seeds an empty one), copied into memory
+        // and kept in step, resolved per request from X-Tenant-ID; managed through the admin API.
         builder.AddTenancy();
+        builder.AddTenancyRegistry();
+        builder.AddTenancyAdmin();
         // The account policy; every refusal becomes a 403 problem document with a reason.
         builder.AddAccountAuthorization();
         // Browser apps on the origins in Cors:AllowedOrigins may call the API.
@@ -83,6 +88,7 @@ public static class AccountApiExtensions
         app.MapAccountOpenApi();
         app.MapAccountEndpoints();
         app.MapRevocationEndpoints();
+        app.MapTenancyAdminEndpoints();
         return app;
     }
 }

@@ -15,5 +15,4 @@ if (!app.HasValidConfiguration())
 
 app.UseAccountApi();
 
-app.Run();
-return 0;
+return app.RunOrRefuse();

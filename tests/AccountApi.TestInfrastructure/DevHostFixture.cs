@@ -68,6 +68,8 @@ public class DevHostFixture : IAsyncLifetime
             ["DevHost:ApiUrl"] = $"http://localhost:{apiPort}",
             ["DevIdentity:PublicBaseAddress"] = $"https://localhost:{providerPort}",
             ["DevIdentity:SigningKeyPath"] = Path.Combine(_keyDirectory, "signing-keys.json"),
+            // A registry of its own, seeded from the development data: what tests onboard never reaches the next run.
+            ["TenancyRegistry:Sqlite"] = Path.Combine(_keyDirectory, "tenancies.db"),
             // Swagger UI on this port stands in for the registered http://localhost:5080/swagger/oauth2-redirect.html.
             ["DevIdentity:Clients:account-spa:RedirectUris:0"] = $"http://localhost:{apiPort}/swagger/oauth2-redirect.html",
             ["Logging:LogLevel:Default"] = "Warning",

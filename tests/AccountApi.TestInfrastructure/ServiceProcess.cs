@@ -13,6 +13,7 @@ public sealed class ServiceProcess : IDisposable
     // outlives the run (an unhandled exception does not run the callers' finally blocks).
     private static readonly List<ServiceProcess> s_running = [];
     private readonly Process _process;
+    private readonly string? _registryFolder;
     private bool _disposed;
 
     static ServiceProcess()
@@ -21,9 +22,9 @@ public sealed class ServiceProcess : IDisposable
         Console.CancelKeyPress += (_, _) => KillAll();
     }
 
-    private ServiceProcess(Process process, string url)
+    private ServiceProcess(Process process, string url, string? registryFolder)
     {
-        (_process, Url) = (process, url);
+        (_process, Url, _registryFolder) = (process, url, registryFolder);
         lock (s_running)
         {
             s_running.Add(this);
@@ -39,7 +40,8 @@ public sealed class ServiceProcess : IDisposable
     /// <summary>
     /// Starts the published app <paramref name="dll"/> (<c>dotnet app.dll</c>, or a native executable itself) on a
     /// free loopback port, in Production, with <paramref name="settings"/> as environment variables; the content root
-    /// is <paramref name="contentRoot"/> (default: the app's folder).
+    /// is <paramref name="contentRoot"/> (default: the app's folder). Unless the settings name one, the tenancy registry
+    /// is a SQLite file of its own in a temporary folder removed on dispose, seeded from the settings' tenancies.
     /// </summary>
     public static ServiceProcess Start(string dll, IReadOnlyDictionary<string, string> settings, string? contentRoot = null, string name = "service")
     {
@@ -52,6 +54,13 @@ public sealed class ServiceProcess : IDisposable
         start.RedirectStandardOutput = start.RedirectStandardError = true;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        string? registryFolder = null;
+        if (!settings.ContainsKey("TenancyRegistry__Sqlite"))
+        {
+            registryFolder = Directory.CreateTempSubdirectory("accountapi-registry-").FullName;
+            start.Environment["TenancyRegistry__Sqlite"] = Path.Combine(registryFolder, "tenancies.db");
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
@@ -63,7 +72,7 @@ public sealed class ServiceProcess : IDisposable
         process.ErrorDataReceived += (_, line) => { if (line.Data is { Length: > 0 }) Console.Error.WriteLine($"{name}: {line.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ServiceProcess(process, url);
+        return new ServiceProcess(process, url, registryFolder);
     }
 
     /// <summary>
@@ -155,6 +164,10 @@ public sealed class ServiceProcess : IDisposable
         }
 
         _process.Dispose();
+        if (_registryFolder is not null)
+        {
+            Directory.Delete(_registryFolder, recursive: true);
+        }
     }
 
     private static void KillAll()

@@ -1,13 +1,20 @@
 using AccountApi.Tenancy;
+using AccountApi.TenancyRegistry;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AccountApi.Health;
 
-/// <summary>Ready when at least one tenancy is in force: with none, every caller would be refused.</summary>
-internal sealed class TenanciesHealthCheck(TenancyStore store) : IHealthCheck
+/// <summary>
+/// Ready when at least one tenancy is in force (with none, every caller would be refused); Degraded while the registry
+/// cannot be read: the last copy is served, but changes made elsewhere do not arrive and admin writes are refused.
+/// </summary>
+internal sealed class TenanciesHealthCheck(TenancyStore store, TenancyRegistryService registry) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(store.Count > 0
-            ? HealthCheckResult.Healthy($"{store.Count} tenancies in force.")
-            : HealthCheckResult.Unhealthy("No tenancy is configured (Tenancies section)."));
+        Task.FromResult((store.Count, registry.IsReachable) switch
+        {
+            (0, _) => HealthCheckResult.Unhealthy("No tenancy is in the registry: onboard one through PUT /admin/tenancies/{name} (or seed an empty registry from the Tenancies section)."),
+            (var count, false) => HealthCheckResult.Degraded($"The tenancy registry cannot be read: the last copy ({count} tenancies) stays in force."),
+            (var count, true) => HealthCheckResult.Healthy($"{count} tenancies in force."),
+        });
 }

@@ -30,6 +30,21 @@ public static class StartupRefusal
         }
     }
 
+    /// <summary>Runs the application; a start-up stopped by configuration (a registry it cannot open) is the same one line and exit code 1.</summary>
+    public static int RunOrRefuse(this WebApplication app)
+    {
+        try
+        {
+            app.Run();
+            return 0;
+        }
+        catch (Exception failure) when (Describe(failure) is { } reason)
+        {
+            Report(app.Environment.ApplicationName, reason);
+            return 1;
+        }
+    }
+
     /// <summary>The configuration failures in <paramref name="failure"/>, each naming its key, or null for anything else (a bug keeps its stack trace).</summary>
     public static string? Describe(Exception failure) => failure switch
     {

@@ -14,12 +14,19 @@ internal static class EventIds
     public const int TokenNotChecked = 1005;
     public const int SigningKeysWithdrawn = 1101;
 
-    public const int TenanciesReloaded = 2001;
-    public const int TenanciesReloadRejected = 2002;
+    // 2001 and 2002 (configuration reloads of the Tenancies section) are retired: the section is only the registry's seed.
     public const int TenancyMissing = 2003;
     public const int TenancySeveralValues = 2004;
     public const int TenancyMalformed = 2005;
     public const int TenancyNotPermitted = 2006;
+    public const int TenancyRegistryLoaded = 2101;
+    public const int TenancyRegistrySeeded = 2102;
+    public const int TenancyRegistryUnreachable = 2103;
+    public const int TenancyRegistryRecovered = 2104;
+
+    /// <summary>The audit event of a tenancy change through the admin API.</summary>
+    public const int TenancyChanged = 2105;
+    public const int TenanciesImported = 2106;
 
     public const int RequestRefused = 3001;
 

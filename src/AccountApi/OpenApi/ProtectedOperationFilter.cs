@@ -3,6 +3,7 @@ using AccountApi.Authentication;
 using AccountApi.Refusals;
 using AccountApi.RevocationRoutes;
 using AccountApi.Tenancy;
+using AccountApi.TenancyAdmin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -13,7 +14,7 @@ namespace AccountApi.OpenApi;
 /// <summary>
 /// Documents what a protected operation demands and every way it can refuse: the bearer scheme, the <c>X-Tenant-ID</c>
 /// header, the 403 problem document, the 429 of the rate limits and the 503s of an unreachable authority (or revocation
-/// store), each with its machine-readable <c>error</c> values.
+/// store, or the tenancy registry), each with its machine-readable <c>error</c> values.
 /// </summary>
 internal sealed class ProtectedOperationFilter(IOptions<AzureAdOptions> azureAd) : IOperationFilter
 {
@@ -35,7 +36,8 @@ internal sealed class ProtectedOperationFilter(IOptions<AzureAdOptions> azureAd)
         {
             [new OpenApiSecuritySchemeReference(BearerSchemeName, context.Document)] = [],
         });
-        if (!metadata.OfType<IAuthorizeData>().Any(data => data.Policy == RevocationOperatorPolicy.Name))
+        var isOperatorRoute = metadata.OfType<IAuthorizeData>().Any(data => data.Policy is RevocationOperatorPolicy.Name or TenancyManagerPolicy.Name);
+        if (!isOperatorRoute)
         {
             operation.Security.Add(new OpenApiSecurityRequirement
             {
@@ -44,9 +46,12 @@ internal sealed class ProtectedOperationFilter(IOptions<AzureAdOptions> azureAd)
         }
 
         operation.Parameters ??= [];
+        var writes = metadata.OfType<IAuthorizeData>().Any(data => data.Policy == TenancyManagerPolicy.Name)
+            ? RefusalReasons.TenancyStoreUnavailable
+            : RefusalReasons.RevocationUnavailable;
         if (metadata.OfType<WithoutTenancyAttribute>().Any())
         {
-            AddRefusal(operation);
+            AddRefusal(operation, writes);
             return;
         }
 
@@ -59,10 +64,10 @@ internal sealed class ProtectedOperationFilter(IOptions<AzureAdOptions> azureAd)
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = TenancyName.MaxLength, Pattern = TenancyName.Pattern },
         });
 
-        AddRefusal(operation);
+        AddRefusal(operation, writes);
     }
 
-    private static void AddRefusal(OpenApiOperation operation)
+    private static void AddRefusal(OpenApiOperation operation, string storeUnavailable)
     {
         operation.Responses ??= [];
         operation.Responses["403"] = Problem(
@@ -71,9 +76,9 @@ internal sealed class ProtectedOperationFilter(IOptions<AzureAdOptions> azureAd)
             "Over a rate limit (per address, per caller or per tenancy). Retry after the number of seconds in `Retry-After`.",
             [RefusalReasons.RateLimited], retryAfter: true);
         // Every protected operation checks a token, which needs the authority's keys; an operation that also writes to the
-        // shared revocation store declares its own 503, and the reasons are merged.
+        // shared revocation store or the tenancy registry declares its own 503, and the reasons are merged.
         IReadOnlyList<string> unavailable = operation.Responses.ContainsKey("503")
-            ? [RefusalReasons.AuthorityUnavailable, RefusalReasons.RevocationUnavailable]
+            ? [RefusalReasons.AuthorityUnavailable, storeUnavailable]
             : [RefusalReasons.AuthorityUnavailable];
         operation.Responses["503"] = Problem(
             "Not the caller's fault: a dependency the answer needs cannot be reached. Retry after the number of seconds in `Retry-After`.",

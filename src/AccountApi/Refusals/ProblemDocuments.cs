@@ -50,7 +50,7 @@ internal static class ProblemDocuments
     {
         var (status, title, type) = reason switch
         {
-            RefusalReasons.AuthorityUnavailable or RefusalReasons.RevocationUnavailable =>
+            RefusalReasons.AuthorityUnavailable or RefusalReasons.RevocationUnavailable or RefusalReasons.TenancyStoreUnavailable =>
                 (StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "https://tools.ietf.org/html/rfc9110#section-15.6.4"),
             RefusalReasons.SignInSessionsNotRevoked =>
                 (StatusCodes.Status502BadGateway, "Bad Gateway", "https://tools.ietf.org/html/rfc9110#section-15.6.3"),

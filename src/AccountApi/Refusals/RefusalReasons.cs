@@ -23,6 +23,9 @@ internal static class RefusalReasons
     /// <summary>Not a refusal of the caller: the revocation could not be recorded for every instance (Redis unreachable); retry (503).</summary>
     public const string RevocationUnavailable = "revocation_unavailable";
 
+    /// <summary>Not a refusal of the caller: the tenancy registry's database cannot be written; nothing was (503).</summary>
+    public const string TenancyStoreUnavailable = "tenancy_store_unavailable";
+
     /// <summary>
     /// Not a refusal of the caller: the API's cut-off is in force, but Microsoft Graph did not end the user's Entra
     /// sign-in sessions (502); retry, the route is idempotent.
@@ -48,6 +51,7 @@ internal static class RefusalReasons
         TenantNotPermitted => "The tenancy (or, on an operator route, the directory) does not exist or the caller is not permitted to use it.",
         AuthorityUnavailable => "The token could not be checked because the identity provider cannot be reached. Retry later; the token itself may be fine.",
         RevocationUnavailable => "Revocations could not be recorded for, or confirmed with, every instance of the service. Retry later.",
+        TenancyStoreUnavailable => "The tenancy registry's database cannot be reached: nothing was changed. Retry later; tenancies already in force keep working.",
         SignInSessionsNotRevoked => "The user's tokens are refused by this API on every instance, but Microsoft Graph did not end the user's Entra sign-in sessions, so refresh tokens may still mint new tokens. Retry; the service's log says why.",
 
         RateLimited => "Too many requests. Wait for the number of seconds in Retry-After, then retry.",

@@ -2,7 +2,10 @@ using System.Collections.Frozen;
 
 namespace AccountApi.Tenancy;
 
-/// <summary>An immutable, validated set of tenancies. Built whole or not at all.</summary>
+/// <summary>
+/// An immutable, validated set of tenancies, built whole or not at all: the <c>Tenancies</c> section read as the
+/// registry's seed (imported into an empty registry at start).
+/// </summary>
 internal sealed class TenancyCatalog
 {
     private readonly FrozenDictionary<string, TenancyInfo> _tenancies;
@@ -15,6 +18,8 @@ internal sealed class TenancyCatalog
     }
 
     public int Count => _tenancies.Count;
+
+    public IEnumerable<TenancyInfo> Tenancies => _tenancies.Values;
 
     public TenancyInfo? Find(string name) => _tenancies.GetValueOrDefault(name);
 
@@ -56,7 +61,7 @@ internal sealed class TenancyCatalog
             }
 
             var displayName = string.IsNullOrWhiteSpace(definition.DisplayName) ? name : definition.DisplayName;
-            tenancies[name] = new TenancyInfo(name, displayName, directoryIds.ToFrozenSet(), definition.Suspended);
+            tenancies[name] = new TenancyInfo(name, displayName, [.. directoryIds], definition.Suspended);
         }
 
         errors = failures;

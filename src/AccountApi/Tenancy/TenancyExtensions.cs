@@ -4,11 +4,12 @@ namespace AccountApi.Tenancy;
 
 public static class TenancyExtensions
 {
-    /// <summary>The <c>Tenancies</c> section, validated at start and followed on reload.</summary>
+    /// <summary>
+    /// The tenancies in force (kept in step with the registry by <c>TenancyRegistry/</c>), and the <c>Tenancies</c>
+    /// section, the registry's seed, validated at start.
+    /// </summary>
     internal static IHostApplicationBuilder AddTenancy(this IHostApplicationBuilder builder)
     {
-        // Bound without a change-token source on purpose: reloads go through TenancyStore, which keeps the last valid set
-        // instead of throwing from inside the configuration reload.
         builder.Services.AddOptions<TenancyOptions>()
             .Configure<IConfiguration>(TenancySectionBinder.Bind)
             .ValidateOnStart();

@@ -4,12 +4,6 @@ namespace AccountApi.Tenancy;
 
 internal static partial class TenancyLog
 {
-    [LoggerMessage(EventId = EventIds.TenanciesReloaded, Level = LogLevel.Information, Message = "Tenancies reloaded: {Count} in force.")]
-    public static partial void Reloaded(ILogger logger, int count);
-
-    [LoggerMessage(EventId = EventIds.TenanciesReloadRejected, Level = LogLevel.Error, Message = "Tenancies configuration rejected; the last valid set stays in force. {Errors}")]
-    public static partial void ReloadRejected(ILogger logger, string errors);
-
     [LoggerMessage(EventId = EventIds.TenancyMissing, Level = LogLevel.Information, Message = "Tenancy refused: no X-Tenant-ID.")]
     public static partial void Missing(ILogger logger);
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace AccountApi.Tenancy;
 
-/// <summary>Stops start-up on an invalid <c>Tenancies</c> section; reloads are checked by <see cref="TenancyStore"/>.</summary>
+/// <summary>Stops start-up on an invalid <c>Tenancies</c> section (the registry's seed).</summary>
 internal sealed class TenancyOptionsValidator : IValidateOptions<TenancyOptions>
 {
     public ValidateOptionsResult Validate(string? name, TenancyOptions options) =>

@@ -1,53 +1,76 @@
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
+using System.Collections.Concurrent;
 
 namespace AccountApi.Tenancy;
 
 /// <summary>
-/// The current tenancies. Follows configuration reloads; a reload that would be invalid is logged and ignored, so the
-/// last valid set stays in force (an operator's typo never locks every customer out).
+/// The tenancies in force on this instance: the registry's copy in memory (<c>TenancyRegistry/</c> keeps it in step),
+/// read on every request without a lock or a database round trip. A change replaces one tenancy whole.
 /// </summary>
-internal sealed class TenancyStore : IDisposable
+/// <remarks>
+/// A deleted tenancy stays as a marker with its change's sequence, so that a change that arrives late (the poller
+/// reading what this instance's own write already applied) can never bring back an older state.
+/// </remarks>
+internal sealed class TenancyStore
 {
-    private readonly IConfiguration _configuration;
-    private readonly ILogger<TenancyStore> _logger;
-    private readonly IDisposable _reloadSubscription;
-    private volatile TenancyCatalog _catalog;
+    private readonly ConcurrentDictionary<string, Entry> _tenancies = new(StringComparer.OrdinalIgnoreCase);
+    // How many tenancies admit each directory (suspended or not): the admission check of the token cache and operators.
+    private readonly ConcurrentDictionary<Guid, int> _directories = new();
+    private readonly Lock _writeGate = new();
+    private int _count;
 
-    public TenancyStore(IConfiguration configuration, IOptionsMonitor<TenancyOptions> startupOptions, ILogger<TenancyStore> logger)
-    {
-        _configuration = configuration;
-        _logger = logger;
-        // Starts from the section as ValidateOnStart bound it (the monitor's cached value): binding 100,000 tenancies
-        // again would double their share of start-up. Start-up validation has already refused an invalid section; this
-        // only guards a store built without it.
-        _catalog = TenancyCatalog.TryCreate(startupOptions.CurrentValue, out var errors) ?? throw new OptionsValidationException(TenancyOptions.SectionName, typeof(TenancyOptions), errors);
-        _reloadSubscription = ChangeToken.OnChange(configuration.GetReloadToken, Reload);
-    }
+    public TenancyInfo? Find(string name) => _tenancies.TryGetValue(name, out var entry) ? entry.Tenancy : null;
 
-    public TenancyInfo? Find(string name) => _catalog.Find(name);
-
-    /// <inheritdoc cref="TenancyCatalog.AdmitsDirectory"/>
-    public bool AdmitsDirectory(Guid directory) => _catalog.AdmitsDirectory(directory);
+    /// <summary>Some tenancy, suspended or not, admits callers of <paramref name="directory"/>.</summary>
+    public bool AdmitsDirectory(Guid directory) => _directories.ContainsKey(directory);
 
     /// <summary>How many tenancies are in force (the readiness check needs at least one).</summary>
-    public int Count => _catalog.Count;
+    public int Count => Volatile.Read(ref _count);
 
-    public void Dispose() => _reloadSubscription.Dispose();
-
-    private void Reload()
+    /// <summary>
+    /// Puts <paramref name="tenancy"/> in force under <paramref name="name"/> (null: deleted), unless a change with a
+    /// later <paramref name="sequence"/> was applied already. True when it changed what is in force.
+    /// </summary>
+    public bool Apply(string name, TenancyInfo? tenancy, long sequence)
     {
-        if (Load(out var errors) is { } catalog)
+        lock (_writeGate)
         {
-            _catalog = catalog;
-            TenancyLog.Reloaded(_logger, catalog.Count);
-        }
-        else
-        {
-            TenancyLog.ReloadRejected(_logger, string.Join(" ", errors));
+            var had = _tenancies.TryGetValue(name, out var current);
+            if (had && current.Sequence >= sequence)
+            {
+                return false;
+            }
+
+            if (current.Tenancy is { } previous)
+            {
+                CountDirectories(previous, -1);
+            }
+
+            if (tenancy is not null)
+            {
+                CountDirectories(tenancy, +1);
+            }
+
+            _tenancies[name] = new Entry(tenancy, sequence);
+            _count += (tenancy is null ? 0 : 1) - (current.Tenancy is null ? 0 : 1);
+            return true;
         }
     }
 
-    private TenancyCatalog? Load(out IReadOnlyList<string> errors) =>
-        TenancyCatalog.TryCreate(TenancyOptions.Bind(_configuration), out errors);
+    private void CountDirectories(TenancyInfo tenancy, int delta)
+    {
+        foreach (var directory in tenancy.DirectoryIds)
+        {
+            var count = _directories.GetValueOrDefault(directory) + delta;
+            if (count > 0)
+            {
+                _directories[directory] = count;
+            }
+            else
+            {
+                _directories.TryRemove(directory, out _);
+            }
+        }
+    }
+
+    private readonly record struct Entry(TenancyInfo? Tenancy, long Sequence);
 }

@@ -51,7 +51,8 @@ public sealed class DevelopmentHostStartupTests : IDisposable
         };
         foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "AccountApi.DevHost.dll"), $"--environment={environment}",
                      $"--DevHost:ApiUrl=http://localhost:{LoopbackPorts.Free()}",
-                     $"--DevIdentity:SigningKeyPath={Path.Combine(_keyDirectory, "keys.pem")}", setting])
+                     $"--DevIdentity:SigningKeyPath={Path.Combine(_keyDirectory, "keys.pem")}",
+                     $"--TenancyRegistry:Sqlite={Path.Combine(_keyDirectory, "tenancies.db")}", setting])
         {
             if (argument.Length > 0)
             {
@@ -78,6 +79,7 @@ public sealed class DevelopmentHostStartupTests : IDisposable
             "--environment=Development",
             $"--DevHost:ApiUrl=http://localhost:{LoopbackPorts.Free()}",
             $"--DevIdentity:SigningKeyPath={Path.Combine(_keyDirectory, "keys.pem")}",
+            $"--TenancyRegistry:Sqlite={Path.Combine(_keyDirectory, "tenancies.db")}",
             $"--DevIdentity:Api:ClientId={ApiClientId}",
             "--AzureAd:ClientId=11111111-1111-4111-8111-111111111111",
             "--AzureAd:Instance=https://login.microsoftonline.com/",
@@ -98,6 +100,7 @@ public sealed class DevelopmentHostStartupTests : IDisposable
             $"--environment={environment}",
             $"--DevHost:ApiUrl=http://localhost:{LoopbackPorts.Free()}",
             $"--DevIdentity:SigningKeyPath={Path.Combine(_keyDirectory, "keys.json")}",
+            $"--TenancyRegistry:Sqlite={Path.Combine(_keyDirectory, "tenancies.db")}",
             .. overrides,
         ];
         await using var host = await DevelopmentHost.StartAsync(args);

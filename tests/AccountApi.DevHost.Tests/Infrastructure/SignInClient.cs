@@ -58,6 +58,18 @@ public sealed class SignInClient(HttpClient provider, HttpClient api)
         ["scope"] = $"api://{DevData.ApiClientId}/.default",
     }, tenant: DevData.ContosoTenantId);
 
+    /// <summary>The operator's application token (client credentials in Contoso), as README's quick start gets it.</summary>
+    public Task<HttpResponseMessage> OperatorTokenAsync() => PostTokenAsync("oauth2/v2.0/token", new()
+    {
+        ["grant_type"] = "client_credentials",
+        ["client_id"] = DevData.OperatorClientId,
+        ["client_secret"] = DevData.OperatorSecret,
+        ["scope"] = $"api://{DevData.ApiClientId}/.default",
+    }, tenant: DevData.ContosoTenantId);
+
+    /// <summary>Sends <paramref name="request"/> to the API.</summary>
+    public Task<HttpResponseMessage> SendToApiAsync(HttpRequestMessage request) => api.SendAsync(request);
+
     /// <summary>Signs <paramref name="user"/> in and redeems the code: the token response.</summary>
     public async Task<JsonElement> SignInAsync(string user)
     {

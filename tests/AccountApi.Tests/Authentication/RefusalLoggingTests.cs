@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -123,26 +122,6 @@ public sealed class RefusalLoggingTests(AccountApiFactory factory) : IClassFixtu
         Assert.Contains(details, message => message.Contains($"directory {ContosoDirectory} is not admitted", StringComparison.Ordinal));
         Assert.Contains(details, message => message.Contains("unknown tenancy", StringComparison.Ordinal));
         AssertNeverLogged(token);
-    }
-
-    [Theory]
-    [InlineData("Tenancies:contoso:DirectoryIds:0", "not-a-guid")]
-    [InlineData("Tenancies:contoso:Suspended", "maybe")]
-    [InlineData("Tenancies:contoso:DirectoryIds:2", TestDirectories.FabrikamId)]
-    public async Task InvalidTenanciesReload_LogsWhyAndKeepsTheLastValidSet(string key, string value)
-    {
-        using var host = WithCapturedLogs();
-        var configuration = (IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>();
-
-        configuration[key] = value;
-        configuration.Reload();
-
-        // Setting the key and reloading may each raise a change; every rejection names the key.
-        var rejections = Logs(EventIds.TenanciesReloadRejected).Select(record => record.Message).ToList();
-        Assert.NotEmpty(rejections);
-        Assert.All(rejections, rejection => Assert.Contains(key, rejection, StringComparison.Ordinal));
-        using var response = await SendAsync(host, factory.Authority.Sign(ContosoUser), "contoso");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

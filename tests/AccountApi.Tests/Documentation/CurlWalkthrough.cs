@@ -48,7 +48,7 @@ public static partial class CurlWalkthrough
             {
                 formNames.Add(words[++i].Split('=')[0]);
             }
-            else if (words[i] is "-H" or "--header" or "-o" or "-w")
+            else if (words[i] is "-H" or "--header" or "-o" or "-w" or "--json")
             {
                 i++;
             }

@@ -37,8 +37,9 @@ public static partial class RequestFile
                 {
                     inBody = true;
                 }
-                else if (inBody)
+                else if (inBody && !line.StartsWith('{'))
                 {
+                    // A form body's field names; a JSON body is the document itself, as curl's --json sends it.
                     formNames.AddRange(line.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=')[0]));
                 }
             }

@@ -16,12 +16,15 @@ public sealed class WalkthroughTests
     }
 
     [Fact]
-    public void RequestFile_IsTheSeedsFlow_AuthorizeTokenMeRefreshMe()
+    public void RequestFile_IsTheSeedsFlow_AuthorizeTokenMeRefreshMe_ThenOnboardsATenancyAndUsesIt()
     {
         var requests = RequestFile.Parse(File.ReadAllText(Path.Combine(Repository.Root, "AccountApi.http")));
 
         Assert.Equal(
-            ["GET /organizations/oauth2/v2.0/authorize", "POST /organizations/oauth2/v2.0/token", "GET /account/me", "POST /organizations/oauth2/v2.0/token", "GET /account/me"],
+            [
+                "GET /organizations/oauth2/v2.0/authorize", "POST /organizations/oauth2/v2.0/token", "GET /account/me", "POST /organizations/oauth2/v2.0/token", "GET /account/me",
+                "POST /c0c0c0c0-0000-4000-8000-000000000001/oauth2/v2.0/token", "PUT /admin/tenancies/globex", "GET /account/me",
+            ],
             requests.Select(r => $"{r.Method} {r.Path}"));
         Assert.Contains("login_hint", requests[0].ParameterNames);
         Assert.Contains("code", requests[1].ParameterNames);

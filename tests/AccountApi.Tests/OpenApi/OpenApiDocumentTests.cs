@@ -81,7 +81,7 @@ public sealed class OpenApiDocumentTests(AccountApiFactory factory) : IClassFixt
 
         // Public endpoints (health, the document itself) are not part of the API's description.
         var paths = document.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToList();
-        Assert.Equal(["/account/me", "/account/me/sessions/revoke", "/admin/directories/{tid}/users/{oid}/revoke"], paths);
+        Assert.Equal(["/account/me", "/account/me/sessions/revoke", "/admin/directories/{tid}/users/{oid}/revoke", "/admin/tenancies/{name}", "/admin/tenancies", "/admin/tenancies/import"], paths);
         var getMe = document.GetProperty("paths").GetProperty("/account/me").GetProperty("get");
         Assert.NotEmpty(getMe.GetProperty("security").EnumerateArray());
         Assert.Contains(getMe.GetProperty("parameters").EnumerateArray(), parameter =>

@@ -1,0 +1,25 @@
+using AccountApi.Logging;
+
+namespace AccountApi.TenancyRegistry;
+
+internal static partial class TenancyRegistryLog
+{
+    [LoggerMessage(EventId = EventIds.TenancyRegistryLoaded, Level = LogLevel.Information, Message = "Tenancy registry loaded: {Count} tenancies in force, up to change {Sequence}.")]
+    public static partial void Loaded(ILogger logger, int count, long sequence);
+
+    [LoggerMessage(EventId = EventIds.TenancyRegistrySeeded, Level = LogLevel.Information, Message = "The tenancy registry was empty: {Count} tenancies imported from the Tenancies section (the seed; later changes go through the admin API).")]
+    public static partial void Seeded(ILogger logger, int count);
+
+    [LoggerMessage(EventId = EventIds.TenancyRegistryUnreachable, Level = LogLevel.Error, Message = "The tenancy registry cannot be read ({Failure}): the last copy stays in force, admin writes are answered 503 until it is back.")]
+    public static partial void Unreachable(ILogger logger, string failure);
+
+    [LoggerMessage(EventId = EventIds.TenancyRegistryRecovered, Level = LogLevel.Information, Message = "The tenancy registry is reachable again: caught up to change {Sequence}.")]
+    public static partial void Recovered(ILogger logger, long sequence);
+
+    // The audit trail of the registry: which operator application changed which tenancy (names and ids only).
+    [LoggerMessage(EventId = EventIds.TenancyChanged, Level = LogLevel.Warning, Message = "Tenancy '{Tenancy}' {Change} (change {Sequence}) at the request of {RequestedBy}.")]
+    public static partial void Changed(ILogger logger, string tenancy, string change, long sequence, string requestedBy);
+
+    [LoggerMessage(EventId = EventIds.TenanciesImported, Level = LogLevel.Warning, Message = "{Count} tenancies imported in one transaction at the request of {RequestedBy}.")]
+    public static partial void Imported(ILogger logger, int count, string requestedBy);
+}

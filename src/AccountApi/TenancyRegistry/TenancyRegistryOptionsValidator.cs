@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace AccountApi.TenancyRegistry;
+
+internal sealed class TenancyRegistryOptionsValidator : IValidateOptions<TenancyRegistryOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TenancyRegistryOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Sqlite) || options.Sqlite.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            failures.Add($"{TenancyRegistryOptions.SectionName}:Sqlite '{options.Sqlite}' must be a file path (default {TenancyRegistryOptions.DefaultSqlitePath}, relative to the content root).");
+        }
+
+        if (options.PollInterval < TimeSpan.FromMilliseconds(100) || options.PollInterval > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{TenancyRegistryOptions.SectionName}:PollInterval '{options.PollInterval}' must be between 00:00:00.1 and 00:01:00 (default 00:00:00.5).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,159 @@
+using AccountApi.Tenancy;
+using Microsoft.Extensions.Options;
+
+namespace AccountApi.TenancyRegistry;
+
+/// <summary>
+/// Keeps this instance's tenancies (<see cref="TenancyStore"/>) in step with the registry's database: prepares it at
+/// start (schema, seed) and loads it whole, then applies every change after the last one it applied, on a timer and
+/// at once after its own writes. Requests never wait on the database.
+/// </summary>
+/// <remarks>
+/// While the database cannot be read the last copy stays in force (<see cref="IsReachable"/> is false, readiness is
+/// Degraded); the next successful read catches up from where it stopped, so no change is lost.
+/// </remarks>
+internal sealed class TenancyRegistryService(
+    ITenancyRegistryStore store,
+    TenancyStore tenancies,
+    IOptions<TenancyOptions> seed,
+    IOptions<TenancyRegistryOptions> options,
+    TimeProvider time,
+    ILogger<TenancyRegistryService> logger) : IHostedService, IAsyncDisposable
+{
+    private const int BatchSize = 10_000;
+
+    private readonly SemaphoreSlim _catchUpGate = new(1, 1);
+    private ITimer? _timer;
+    private long _applied;
+    private volatile bool _reachable = true;
+
+    /// <summary>The last read of the database succeeded.</summary>
+    public bool IsReachable => _reachable;
+
+    /// <summary>The sequence of the last change read from the database and applied.</summary>
+    public long Applied => Volatile.Read(ref _applied);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The section was validated at start (TenancyOptionsValidator): a catalog is certain here.
+        var catalog = TenancyCatalog.TryCreate(seed.Value, out _)!;
+        try
+        {
+            if (await store.PrepareAsync([.. catalog.Tenancies], cancellationToken))
+            {
+                TenancyRegistryLog.Seeded(logger, catalog.Count);
+            }
+
+            await CatchUpAsync(cancellationToken);
+        }
+        catch (TenancyStoreUnavailableException unavailable)
+        {
+            // Nothing to serve from yet: stop start-up with the key to fix rather than serve no tenancy at all.
+            throw new OptionsValidationException(TenancyRegistryOptions.SectionName, typeof(TenancyRegistryOptions),
+                [$"{TenancyRegistryOptions.SectionName}:Sqlite '{options.Value.Sqlite}': {unavailable.Message} Name a file in a folder this process may write (relative paths are under the content root)."]);
+        }
+
+        TenancyRegistryLog.Loaded(logger, tenancies.Count, Applied);
+        _timer = time.CreateTimer(_ => _ = PollAsync(), null, options.Value.PollInterval, options.Value.PollInterval);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_timer is not null)
+        {
+            await _timer.DisposeAsync();
+        }
+    }
+
+    public Task<TenancyRecord?> FindAsync(string name, CancellationToken cancellationToken) => store.FindAsync(name, cancellationToken);
+
+    public Task<IReadOnlyList<TenancyRecord>> ListAsync(string? after, int limit, CancellationToken cancellationToken) =>
+        store.ListAsync(after, limit, cancellationToken);
+
+    /// <summary>Writes the tenancy and, when written, puts it in force here at once (the others follow within a poll).</summary>
+    public async Task<TenancyWriteResult> PutAsync(TenancyInfo tenancy, TenancyPrecondition precondition, string requestedBy, CancellationToken cancellationToken)
+    {
+        var result = await store.PutAsync(tenancy, precondition, cancellationToken);
+        ApplyWritten(result, requestedBy);
+        return result;
+    }
+
+    public async Task<TenancyWriteResult> DeleteAsync(string name, TenancyPrecondition precondition, string requestedBy, CancellationToken cancellationToken)
+    {
+        var result = await store.DeleteAsync(name, precondition, cancellationToken);
+        ApplyWritten(result, requestedBy);
+        return result;
+    }
+
+    /// <summary>Writes every tenancy in one transaction, then catches up (a million changes are applied in batches).</summary>
+    public async Task<int> ImportAsync(IAsyncEnumerable<TenancyInfo> imported, string requestedBy, CancellationToken cancellationToken)
+    {
+        var count = await store.ImportAsync(imported, cancellationToken);
+        TenancyRegistryLog.Imported(logger, count, requestedBy);
+        await CatchUpAsync(cancellationToken);
+        return count;
+    }
+
+    private void ApplyWritten(TenancyWriteResult result, string requestedBy)
+    {
+        if (result is { Outcome: TenancyWriteOutcome.Created or TenancyWriteOutcome.Replaced or TenancyWriteOutcome.Deleted, Record: { } record })
+        {
+            tenancies.Apply(record.Key, record.Tenancy, record.Sequence);
+            TenancyRegistryLog.Changed(logger, record.Tenancy?.Name ?? record.Key, result.Outcome.ToString().ToLowerInvariant(), record.Sequence, requestedBy);
+        }
+    }
+
+    private async Task PollAsync()
+    {
+        try
+        {
+            await CatchUpAsync(CancellationToken.None);
+        }
+        catch (TenancyStoreUnavailableException)
+        {
+            // Logged once by CatchUpAsync; the next tick tries again.
+        }
+    }
+
+    /// <summary>Applies every change after the last one applied, in order.</summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await _catchUpGate.WaitAsync(cancellationToken);
+        try
+        {
+            IReadOnlyList<TenancyRecord> batch;
+            do
+            {
+                batch = await store.ReadChangesAsync(Applied, BatchSize, cancellationToken);
+                foreach (var record in batch)
+                {
+                    tenancies.Apply(record.Key, record.Tenancy, record.Sequence);
+                    Volatile.Write(ref _applied, record.Sequence);
+                }
+            }
+            while (batch.Count == BatchSize);
+
+            if (!_reachable)
+            {
+                _reachable = true;
+                TenancyRegistryLog.Recovered(logger, Applied);
+            }
+        }
+        catch (TenancyStoreUnavailableException exception)
+        {
+            if (_reachable)
+            {
+                _reachable = false;
+                TenancyRegistryLog.Unreachable(logger, exception.Message);
+            }
+
+            throw;
+        }
+        finally
+        {
+            _catchUpGate.Release();
+        }
+    }
+}
