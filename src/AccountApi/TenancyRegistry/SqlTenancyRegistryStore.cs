@@ -31,6 +31,12 @@ internal abstract class SqlTenancyRegistryStore(DbDataSource dataSource, string 
     /// <summary>Holds off other instances' schema changes until <paramref name="transaction"/> ends.</summary>
     protected abstract Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
+    /// <summary>The isolation of write transactions; the sequence row's lock is what queues writers.</summary>
+    protected virtual IsolationLevel WriteIsolation => IsolationLevel.Serializable;
+
+    /// <summary>Tells the other instances, when <paramref name="transaction"/> commits, that the registry changed.</summary>
+    protected virtual Task AnnounceAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<bool> PrepareAsync(IReadOnlyCollection<TenancyInfo> seed, CancellationToken cancellationToken)
     {
         try
@@ -55,12 +61,12 @@ internal abstract class SqlTenancyRegistryStore(DbDataSource dataSource, string 
 
             if (Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT seeded FROM tenancy_registry WHERE id = 1", cancellationToken), CultureInfo.InvariantCulture) != 0)
             {
-                return false;
+                return (false, true);
             }
 
             await WriteAllAsync(connection, transaction, seed.ToAsyncEnumerable(), cancellationToken);
             await ExecuteAsync(connection, transaction, "UPDATE tenancy_registry SET seeded = 1 WHERE id = 1", cancellationToken);
-            return true;
+            return (true, true);
         }, cancellationToken);
     }
 
@@ -80,15 +86,15 @@ internal abstract class SqlTenancyRegistryStore(DbDataSource dataSource, string 
             var current = await FindAsync(connection, transaction, tenancy.Name, cancellationToken);
             if (!precondition.Allows(current))
             {
-                await transaction.RollbackAsync(cancellationToken);
-                return new TenancyWriteResult(TenancyWriteOutcome.PreconditionFailed, current);
+                return (new TenancyWriteResult(TenancyWriteOutcome.PreconditionFailed, current), false);
             }
 
             await using var command = Command(connection, transaction, Upsert);
             Bind(command, tenancy, sequence);
             await command.ExecuteNonQueryAsync(cancellationToken);
+            await AnnounceAsync(connection, transaction, cancellationToken);
             var outcome = current?.Tenancy is null ? TenancyWriteOutcome.Created : TenancyWriteOutcome.Replaced;
-            return new TenancyWriteResult(outcome, new TenancyRecord(TenancyRecord.KeyOf(tenancy.Name), tenancy, sequence));
+            return (new TenancyWriteResult(outcome, new TenancyRecord(TenancyRecord.KeyOf(tenancy.Name), tenancy, sequence)), true);
         }, cancellationToken);
 
     public Task<TenancyWriteResult> DeleteAsync(string name, TenancyPrecondition precondition, CancellationToken cancellationToken) =>
@@ -101,16 +107,21 @@ internal abstract class SqlTenancyRegistryStore(DbDataSource dataSource, string 
                 : TenancyWriteOutcome.Deleted;
             if (outcome != TenancyWriteOutcome.Deleted)
             {
-                await transaction.RollbackAsync(cancellationToken);
-                return new TenancyWriteResult(outcome, current);
+                return (new TenancyWriteResult(outcome, current), false);
             }
 
             await ExecuteAsync(connection, transaction, "UPDATE tenancies SET deleted = 1, sequence = @sequence WHERE key = @key", cancellationToken, ("sequence", sequence), ("key", current!.Key));
-            return new TenancyWriteResult(outcome, current with { Tenancy = null, Sequence = sequence });
+            await AnnounceAsync(connection, transaction, cancellationToken);
+            return (new TenancyWriteResult(outcome, current with { Tenancy = null, Sequence = sequence }), true);
         }, cancellationToken);
 
     public Task<int> ImportAsync(IAsyncEnumerable<TenancyInfo> tenancies, CancellationToken cancellationToken) =>
-        InTransactionAsync((connection, transaction) => WriteAllAsync(connection, transaction, tenancies, cancellationToken), cancellationToken);
+        InTransactionAsync(async (connection, transaction) =>
+        {
+            var written = await WriteAllAsync(connection, transaction, tenancies, cancellationToken);
+            await AnnounceAsync(connection, transaction, cancellationToken);
+            return (written, true);
+        }, cancellationToken);
 
     // One prepared insert, re-run with new values: the sequence row is locked by the first statement, and the last
     // number used is written back at the end.
@@ -163,16 +174,21 @@ internal abstract class SqlTenancyRegistryStore(DbDataSource dataSource, string 
         }
     }
 
-    private async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    // The work says whether to commit: a failed precondition rolls back (the sequence it took included).
+    private async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<(T Result, bool Commit)>> work, CancellationToken cancellationToken)
     {
         try
         {
             await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-            var result = await work(connection, transaction);
-            if (transaction.Connection is not null)
+            await using var transaction = await connection.BeginTransactionAsync(WriteIsolation, cancellationToken);
+            var (result, commit) = await work(connection, transaction);
+            if (commit)
             {
                 await transaction.CommitAsync(cancellationToken);
+            }
+            else
+            {
+                await transaction.RollbackAsync(cancellationToken);
             }
 
             return result;
@@ -226,7 +242,7 @@ internal abstract class SqlTenancyRegistryStore(DbDataSource dataSource, string 
         command.Parameters.Add(parameter);
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    protected static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -4,7 +4,7 @@ namespace AccountApi.TenancyRegistry;
 
 internal static class TenancyRegistryExtensions
 {
-    /// <summary>The tenancy registry (<c>TenancyRegistry</c> section): SQLite by default, loaded at start and kept in step.</summary>
+    /// <summary>The tenancy registry (<c>TenancyRegistry</c> section): SQLite by default or PostgreSQL, loaded at start and kept in step.</summary>
     public static IHostApplicationBuilder AddTenancyRegistry(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -12,8 +12,10 @@ internal static class TenancyRegistryExtensions
         services.AddSingleton<IValidateOptions<TenancyRegistryOptions>, TenancyRegistryOptionsValidator>();
         services.AddSingleton<ITenancyRegistryStore>(provider =>
         {
-            var path = provider.GetRequiredService<IOptions<TenancyRegistryOptions>>().Value.Sqlite;
-            return new SqliteTenancyRegistryStore(Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, path));
+            var options = provider.GetRequiredService<IOptions<TenancyRegistryOptions>>().Value;
+            return options.PostgreSql is { } connectionString
+                ? new PostgreSqlTenancyRegistryStore(connectionString)
+                : new SqliteTenancyRegistryStore(Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, options.Sqlite));
         });
         services.AddSingleton<TenancyRegistryService>();
         services.AddHostedService(provider => provider.GetRequiredService<TenancyRegistryService>());

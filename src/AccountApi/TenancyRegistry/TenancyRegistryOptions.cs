@@ -15,6 +15,13 @@ public sealed class TenancyRegistryOptions
     public string Sqlite { get; set; } = DefaultSqlitePath;
 
     /// <summary>
+    /// An Npgsql connection string (<c>Host=db.internal;Database=accountapi;Username=accountapi;Password=…;SSL Mode=VerifyFull</c>).
+    /// When set, the registry is in PostgreSQL instead of SQLite: for several instances on several machines, which
+    /// learn of each other's changes at once through <c>LISTEN/NOTIFY</c>.
+    /// </summary>
+    public string? PostgreSql { get; set; }
+
+    /// <summary>
     /// How often each instance reads what changed in the registry since the last change it applied. A change made
     /// through one instance is in force on the others within about this long. Between 100 ms and 1 minute.
     /// </summary>

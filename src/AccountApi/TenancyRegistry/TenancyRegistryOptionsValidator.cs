@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace AccountApi.TenancyRegistry;
 
@@ -10,6 +11,23 @@ internal sealed class TenancyRegistryOptionsValidator : IValidateOptions<Tenancy
         if (string.IsNullOrWhiteSpace(options.Sqlite) || options.Sqlite.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
         {
             failures.Add($"{TenancyRegistryOptions.SectionName}:Sqlite '{options.Sqlite}' must be a file path (default {TenancyRegistryOptions.DefaultSqlitePath}, relative to the content root).");
+        }
+
+        if (options.PostgreSql is { } connectionString)
+        {
+            // The message never repeats the string: it may hold a password.
+            const string Example = "e.g. Host=db.internal;Database=accountapi;Username=accountapi;Password=…";
+            try
+            {
+                if (string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(connectionString).Host))
+                {
+                    failures.Add($"{TenancyRegistryOptions.SectionName}:PostgreSql names no Host: {Example}.");
+                }
+            }
+            catch (ArgumentException)
+            {
+                failures.Add($"{TenancyRegistryOptions.SectionName}:PostgreSql is not an Npgsql connection string: {Example}.");
+            }
         }
 
         if (options.PollInterval < TimeSpan.FromMilliseconds(100) || options.PollInterval > TimeSpan.FromMinutes(1))

@@ -23,7 +23,9 @@ internal sealed class TenancyRegistryService(
     private const int BatchSize = 10_000;
 
     private readonly SemaphoreSlim _catchUpGate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
     private ITimer? _timer;
+    private Task? _listening;
     private long _applied;
     private volatile bool _reachable = true;
 
@@ -50,20 +52,65 @@ internal sealed class TenancyRegistryService(
         {
             // Nothing to serve from yet: stop start-up with the key to fix rather than serve no tenancy at all.
             throw new OptionsValidationException(TenancyRegistryOptions.SectionName, typeof(TenancyRegistryOptions),
-                [$"{TenancyRegistryOptions.SectionName}:Sqlite '{options.Value.Sqlite}': {unavailable.Message} Name a file in a folder this process may write (relative paths are under the content root)."]);
+                [options.Value.PostgreSql is null
+                    ? $"{TenancyRegistryOptions.SectionName}:Sqlite '{options.Value.Sqlite}': {unavailable.Message} Name a file in a folder this process may write (relative paths are under the content root)."
+                    : $"{TenancyRegistryOptions.SectionName}:PostgreSql: {unavailable.Message} Check the server is up and the connection string's host, database and credentials."]);
         }
 
         TenancyRegistryLog.Loaded(logger, tenancies.Count, Applied);
         _timer = time.CreateTimer(_ => _ = PollAsync(), null, options.Value.PollInterval, options.Value.PollInterval);
+        if (store is ITenancyChangeNotifier notifier)
+        {
+            _listening = ListenAsync(notifier);
+        }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_listening is not null)
+        {
+            await _listening;
+        }
+    }
 
+    // Disposed twice (as itself and as the hosted service the container made from it); the token source is left to
+    // the collector, since a listener may still be returning from it.
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         if (_timer is not null)
         {
             await _timer.DisposeAsync();
+        }
+    }
+
+    // Another instance's change is read as soon as it commits; a dropped connection listens again a second later, and
+    // meanwhile the periodic read keeps this instance in step (and reports an unreachable database).
+    private async Task ListenAsync(ITenancyChangeNotifier notifier)
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await notifier.ListenAsync(() => _ = PollAsync(), _stopping.Token);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is System.Data.Common.DbException or IOException or TimeoutException or InvalidOperationException)
+            {
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), time, _stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 

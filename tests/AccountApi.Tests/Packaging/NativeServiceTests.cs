@@ -139,6 +139,49 @@ public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [PublishedFact]
+    public async Task ATenancyOnboardedOnOneInstance_IsServedByAnotherThroughPostgreSql()
+    {
+        // Npgsql's slim data source, the registry's schema scripts and LISTEN/NOTIFY, natively: two instances, one server.
+        using var postgres = new PostgresServer();
+        var shared = new Dictionary<string, string>(Settings())
+        {
+            ["TenancyRegistry__PostgreSql"] = postgres.ConnectionString,
+            ["TenancyRegistry__PollInterval"] = "00:01:00",
+            ["Revocation__OperatorDirectories__0"] = s_contoso.ToString(),
+        };
+        using var a = ServiceProcess.Start(_published.Executable, shared, name: "native-a");
+        using var b = ServiceProcess.Start(_published.Executable, shared, name: "native-b");
+        using var clientA = await ClientAsync(a);
+        using var clientB = await ClientAsync(b);
+        var token = UserToken(s_contoso);
+        using (var before = await clientB.SendAsync(Request(token, "globex")))
+        {
+            await ProblemAssert.RefusedAsync(before, "tenant_not_permitted");
+        }
+
+        using var onboard = new HttpRequestMessage(HttpMethod.Put, "/admin/tenancies/globex")
+        {
+            Content = new StringContent($$"""{"directoryIds":["{{s_contoso}}"]}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        onboard.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _authority.AppToken(s_contoso, AccountApiTestFactory<object>.DefaultApiClientId, "Tenancies.Manage").Build());
+        using var onboarded = await clientA.SendAsync(onboard);
+        Assert.Equal(HttpStatusCode.Created, onboarded.StatusCode);
+
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            using var after = await clientB.SendAsync(Request(token, "globex"));
+            if (after.StatusCode == HttpStatusCode.OK)
+            {
+                break;
+            }
+
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(1), $"Instance B still answered {(int)after.StatusCode} a second after the tenancy was onboarded on A.");
+            await Task.Delay(10);
+        }
+    }
+
+    [PublishedFact]
     public async Task ACallerOverItsLimit_Gets429_WhileAnotherIsServed()
     {
         using var service = Start(new() { ["RateLimits__PerCaller__PermitLimit"] = "3", ["RateLimits__PerCaller__Window"] = "00:01:00" });
