@@ -35,4 +35,7 @@ internal static class EntraClaimNames
 
     /// <summary>The client's capabilities (e.g. <c>cp1</c>, continuous access evaluation), when it declared any.</summary>
     public const string ClientCapabilities = "xms_cc";
+
+    /// <summary>The Conditional Access authentication contexts the sign-in satisfied (e.g. <c>c1</c>), an array.</summary>
+    public const string AuthenticationContexts = "acrs";
 }

@@ -20,6 +20,7 @@ internal sealed class AccessTokenFactory(DevIdentityCatalog catalog, JwtSigner s
             ClientAuthenticated = clientUsedSecret,
             Scopes = string.Join(' ', scopes.IsForGraph ? scopes.GraphScopes : scopes.ApiScopes),
             ClientCapabilities = requested.ClientCapabilities,
+            AuthenticationContexts = requested.AuthenticationContexts,
             Name = user.DisplayName,
             PreferredUsername = user.UserName,
         };

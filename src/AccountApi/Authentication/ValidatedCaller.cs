@@ -21,6 +21,7 @@ internal sealed class ValidatedCaller
         IsDelegated = user.IsDelegated();
         Scopes = [.. user.FindAll(EntraClaimNames.Scope).SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
         Roles = [.. user.FindAll(EntraClaimNames.Roles).Select(claim => claim.Value)];
+        AuthenticationContexts = [.. user.FindAll(EntraClaimNames.AuthenticationContexts).Select(claim => claim.Value)];
         RateLimitPartition = IsAppOnly
             ? $"app:{DirectoryId}/{user.FindFirst(JwtRegisteredClaimNames.Azp)?.Value}"
             : $"user:{DirectoryId}/{ObjectId}";
@@ -48,6 +49,9 @@ internal sealed class ValidatedCaller
     public IReadOnlyList<string> Scopes { get; }
 
     public IReadOnlyList<string> Roles { get; }
+
+    /// <summary>The Conditional Access authentication contexts the sign-in satisfied (<c>acrs</c>).</summary>
+    public IReadOnlyList<string> AuthenticationContexts { get; }
 
     /// <summary>Whose per-caller budget the request spends: a user by directory and object id, an app by directory and client id.</summary>
     public string RateLimitPartition { get; }

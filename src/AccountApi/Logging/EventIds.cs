@@ -19,6 +19,7 @@ internal static class EventIds
     public const int TenancySeveralValues = 2004;
     public const int TenancyMalformed = 2005;
     public const int TenancyNotPermitted = 2006;
+    public const int TenancyPolicyNotMet = 2007;
     public const int TenancyRegistryLoaded = 2101;
     public const int TenancyRegistrySeeded = 2102;
     public const int TenancyRegistryUnreachable = 2103;

@@ -23,14 +23,14 @@ internal static class ProblemDocuments
         var challenge = reason switch
         {
             // Entra's continuous access evaluation shape, which MSAL's WwwAuthenticateParameters reads.
-            RefusalReasons.InvalidToken when claimsChallenge is not null =>
+            RefusalReasons.InvalidToken or RefusalReasons.InsufficientClaims when claimsChallenge is not null =>
                 $"Bearer error=\"insufficient_claims\", claims=\"{claimsChallenge}\"",
             RefusalReasons.MissingToken => "Bearer",
             RefusalReasons.InvalidToken => "Bearer error=\"invalid_token\"",
             RefusalReasons.UserTokenRequired or RefusalReasons.InsufficientScope =>
                 $"Bearer error=\"insufficient_scope\", scope=\"{string.Join(' ', requiredScopes)}\"",
             // RFC 6750: the token lacks privileges; no scope would help, an app role is what is missing.
-            RefusalReasons.RoleRequired => "Bearer error=\"insufficient_scope\"",
+            RefusalReasons.RoleRequired or RefusalReasons.TenancyRoleRequired => "Bearer error=\"insufficient_scope\"",
             _ => null,
         };
         if (challenge is not null)

@@ -17,6 +17,15 @@ internal static class RefusalReasons
     public const string InvalidTenant = "invalid_tenant";
     public const string TenantNotPermitted = "tenant_not_permitted";
 
+    /// <summary>The tenancy admits the caller's directory but asks for an app role the token does not carry.</summary>
+    public const string TenancyRoleRequired = "tenancy_role_required";
+
+    /// <summary>
+    /// The tenancy asks for an authentication context (<c>acrs</c>) the token does not carry: the answer holds the
+    /// claims challenge to step up with.
+    /// </summary>
+    public const string InsufficientClaims = "insufficient_claims";
+
     /// <summary>Not a refusal of the caller: the token could not be checked because the authority is unreachable (503).</summary>
     public const string AuthorityUnavailable = "authority_unavailable";
 
@@ -37,7 +46,7 @@ internal static class RefusalReasons
 
     /// <summary>Every reason, highest priority first.</summary>
     public static IReadOnlyList<string> InPriorityOrder { get; } =
-        [MissingToken, InvalidToken, UserTokenRequired, RoleRequired, InsufficientScope, MissingTenant, InvalidTenant, TenantNotPermitted];
+        [MissingToken, InvalidToken, UserTokenRequired, RoleRequired, InsufficientScope, MissingTenant, InvalidTenant, TenantNotPermitted, TenancyRoleRequired, InsufficientClaims];
 
     internal static string Describe(string reason) => reason switch
     {
@@ -49,6 +58,8 @@ internal static class RefusalReasons
         MissingTenant => "Send the tenancy name in the X-Tenant-ID header.",
         InvalidTenant => "X-Tenant-ID must be one tenancy name of 1 to 63 letters, digits or '-'.",
         TenantNotPermitted => "The tenancy (or, on an operator route, the directory) does not exist or the caller is not permitted to use it.",
+        TenancyRoleRequired => "This tenancy requires an app role the access token does not carry.",
+        InsufficientClaims => "This tenancy requires a stronger sign-in (an authentication context) than the access token carries. Get a new token with the claims in WWW-Authenticate.",
         AuthorityUnavailable => "The token could not be checked because the identity provider cannot be reached. Retry later; the token itself may be fine.",
         RevocationUnavailable => "Revocations could not be recorded for, or confirmed with, every instance of the service. Retry later.",
         TenancyStoreUnavailable => "The tenancy registry's database cannot be reached: nothing was changed. Retry later; tenancies already in force keep working.",

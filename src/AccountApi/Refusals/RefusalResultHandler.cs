@@ -25,7 +25,7 @@ internal sealed class RefusalResultHandler(
 
         var (reason, claimsChallenge) = authorizeResult.Challenged
             ? await ClassifyAuthenticationAsync(context)
-            : (ClassifyFailure(authorizeResult.AuthorizationFailure), null);
+            : ClassifyFailure(authorizeResult.AuthorizationFailure);
 
         var tenancy = context.Features.Get<IRequestTenancyFeature>();
         RefusalLog.Refused(logger, reason, tenancy?.RequestedName);
@@ -62,10 +62,14 @@ internal sealed class RefusalResultHandler(
         return (RefusalReasons.MissingToken, null);
     }
 
-    private static string ClassifyFailure(AuthorizationFailure? failure)
+    private static (string Reason, string? ClaimsChallenge) ClassifyFailure(AuthorizationFailure? failure)
     {
         var reasons = failure?.FailureReasons.Select(reason => reason.Message).ToHashSet(StringComparer.Ordinal) ?? [];
         // Fail closed: a failure no requirement explained is still a refusal, reported as the weakest token reason.
-        return RefusalReasons.InPriorityOrder.FirstOrDefault(reasons.Contains) ?? RefusalReasons.InsufficientScope;
+        var reason = RefusalReasons.InPriorityOrder.FirstOrDefault(reasons.Contains) ?? RefusalReasons.InsufficientScope;
+        var challenge = reason == RefusalReasons.InsufficientClaims
+            ? failure!.FailureReasons.OfType<ClaimsChallengeFailure>().First().ClaimsChallenge
+            : null;
+        return (reason, challenge);
     }
 }

@@ -26,26 +26,51 @@ internal sealed class TenancyPermissionHandler(ILogger<TenancyPermissionHandler>
         }
 
         var tenancy = TenancyContext.Of(http);
+        var caller = ValidatedCaller.Of(context.User);
         var refusal = tenancy.Resolution switch
         {
             TenancyResolution.Missing => RefusalReasons.MissingTenant,
             TenancyResolution.Invalid => RefusalReasons.InvalidTenant,
             // No authenticated caller: the token requirements refuse first, and tenancies are not looked at.
             TenancyResolution.NotEvaluated => RefusalReasons.TenantNotPermitted,
-            _ => Permission(tenancy, ValidatedCaller.Of(context.User)),
+            _ => Permission(tenancy, caller),
         };
 
-        if (refusal is null)
+        if (refusal is not null)
+        {
+            context.Fail(new AuthorizationFailureReason(this, refusal));
+        }
+        else if (SignInPolicy(tenancy, caller) is { } failure)
+        {
+            context.Fail(failure);
+        }
+        else
         {
             tenancy.Permit();
             context.Succeed(requirement);
         }
-        else
-        {
-            context.Fail(new AuthorizationFailureReason(this, refusal));
-        }
 
         return Task.CompletedTask;
+    }
+
+    // What the tenancy asks beyond the API, once it admits the caller's directory (so nothing here tells a stranger
+    // anything): every required app role, then every authentication context, the first missing one challenged for.
+    private AuthorizationFailureReason? SignInPolicy(TenancyContext tenancy, ValidatedCaller caller)
+    {
+        var found = tenancy.Tenancy!;
+        if (found.RequiredRoles.FirstOrDefault(role => !caller.Roles.Contains(role)) is { } role)
+        {
+            TenancyLog.PolicyNotMet(logger, found.Name, "app role", role);
+            return new AuthorizationFailureReason(this, RefusalReasons.TenancyRoleRequired);
+        }
+
+        if (found.RequiredAuthenticationContexts.FirstOrDefault(context => !caller.AuthenticationContexts.Contains(context)) is { } missing)
+        {
+            TenancyLog.PolicyNotMet(logger, found.Name, "authentication context (challenged to step up)", missing);
+            return new ClaimsChallengeFailure(this, ClaimsChallengeFailure.ForAuthenticationContext(missing));
+        }
+
+        return null;
     }
 
     private string? Permission(TenancyContext tenancy, ValidatedCaller caller)

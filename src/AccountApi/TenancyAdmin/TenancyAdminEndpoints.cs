@@ -50,7 +50,7 @@ internal static class TenancyAdminEndpoints
             .WithName("PutTenancy")
             .WithSummary("Creates or replaces a tenancy; in force on every instance within about a second.")
             // No Accepts metadata: it would route a body of another type past this endpoint, to a 403, instead of the 400 below.
-            .WithDescription(description + " Body (application/json): {\"displayName\": string?, \"directoryIds\": [guid, …], \"suspended\": bool?}. If-Match: the ETag of the version being replaced (412 when it is not the current one); If-None-Match: * to create only.")
+            .WithDescription(description + " Body (application/json): {\"displayName\": string?, \"directoryIds\": [guid, …], \"suspended\": bool?, \"requiredRoles\": [app role, …]?, \"requiredAuthenticationContexts\": [\"c1\", …]?}. If-Match: the ETag of the version being replaced (412 when it is not the current one); If-None-Match: * to create only.")
             .Produces<TenancyResource>(StatusCodes.Status200OK)
             .Produces<TenancyResource>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -94,7 +94,7 @@ internal static class TenancyAdminEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var document = await ReadDocumentAsync(request, errors);
-        var tenancy = document is null ? null : TenancyValidation.Validate(name, document.DisplayName, document.DirectoryIds, document.Suspended, errors);
+        var tenancy = document is null ? null : TenancyValidation.Validate(name, document, errors);
         if (tenancy is null)
         {
             return TypedResults.ValidationProblem(errors);
@@ -184,7 +184,7 @@ internal static class TenancyAdminEndpoints
 
             var errors = new Dictionary<string, string[]>();
             var document = Deserialize(line, TenancyAdminJsonContext.Default.TenancyImportLine, errors);
-            if (document is null || TenancyValidation.Validate(document.Name, document.DisplayName, document.DirectoryIds, document.Suspended, errors) is not { } tenancy)
+            if (document is null || TenancyValidation.Validate(document.Name, document.Document, errors) is not { } tenancy)
             {
                 throw new InvalidImportLineException(number, errors);
             }
@@ -245,8 +245,8 @@ internal static class TenancyAdminEndpoints
             // The path names the field ($.directoryIds[1] → directoryIds[1]); the message is ours, never the parser's.
             var field = exception.Path is { Length: > 2 } path ? path[2..] : "body";
             errors[field] = [exception.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? "Not a field of a tenancy: displayName, directoryIds, suspended (and name in an import)."
-                : "Not valid here: displayName is a string, directoryIds an array of strings, suspended true or false."];
+                ? "Not a field of a tenancy: displayName, directoryIds, suspended, requiredRoles, requiredAuthenticationContexts (and name in an import)."
+                : "Not valid here: displayName is a string, directoryIds, requiredRoles and requiredAuthenticationContexts arrays of strings, suspended true or false."];
             return null;
         }
     }

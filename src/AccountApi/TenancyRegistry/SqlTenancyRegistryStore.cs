@@ -15,12 +15,13 @@ namespace AccountApi.TenancyRegistry;
 /// </remarks>
 internal abstract class SqlTenancyRegistryStore(DbDataSource dataSource, string schemaFolder) : ITenancyRegistryStore
 {
-    private const string Columns = "key, name, display_name, directory_ids, suspended, deleted, sequence";
+    private const string Columns = "key, name, display_name, directory_ids, suspended, deleted, sequence, required_roles, required_acrs";
 
     private const string Upsert = $"""
-        INSERT INTO tenancies ({Columns}) VALUES (@key, @name, @display_name, @directory_ids, @suspended, 0, @sequence)
+        INSERT INTO tenancies ({Columns}) VALUES (@key, @name, @display_name, @directory_ids, @suspended, 0, @sequence, @required_roles, @required_acrs)
         ON CONFLICT (key) DO UPDATE SET name = excluded.name, display_name = excluded.display_name,
-            directory_ids = excluded.directory_ids, suspended = excluded.suspended, deleted = 0, sequence = excluded.sequence
+            directory_ids = excluded.directory_ids, suspended = excluded.suspended, deleted = 0, sequence = excluded.sequence,
+            required_roles = excluded.required_roles, required_acrs = excluded.required_acrs
         """;
 
     protected DbDataSource DataSource { get; } = dataSource;
@@ -214,9 +215,15 @@ internal abstract class SqlTenancyRegistryStore(DbDataSource dataSource, string 
         Guid[] directories = [.. reader.GetString(3).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)];
         var name = reader.GetString(1);
         var displayName = reader.GetString(2);
-        // Most display names are the name: one string, not two, for a million tenancies.
-        return new TenancyRecord(key, new TenancyInfo(name, displayName == name ? name : displayName, directories, reader.GetInt64(4) != 0), sequence);
+        // Most display names are the name: one string, not two, for a million tenancies; most policies are empty.
+        return new TenancyRecord(key, new TenancyInfo(name, displayName == name ? name : displayName, directories, reader.GetInt64(4) != 0)
+        {
+            RequiredRoles = Words(reader.GetString(7)),
+            RequiredAuthenticationContexts = Words(reader.GetString(8)),
+        }, sequence);
     }
+
+    private static string[] Words(string value) => value.Length == 0 ? [] : value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private static void Bind(DbCommand command, TenancyInfo tenancy, long sequence)
     {
@@ -226,6 +233,8 @@ internal abstract class SqlTenancyRegistryStore(DbDataSource dataSource, string 
         Set(command, "directory_ids", string.Join(' ', tenancy.DirectoryIds.Select(id => id.ToString("D"))));
         Set(command, "suspended", tenancy.Suspended ? 1L : 0L);
         Set(command, "sequence", sequence);
+        Set(command, "required_roles", string.Join(' ', tenancy.RequiredRoles));
+        Set(command, "required_acrs", string.Join(' ', tenancy.RequiredAuthenticationContexts));
     }
 
     private static void Set(DbCommand command, string name, object value)

@@ -40,6 +40,9 @@ internal sealed record EntraAccessTokenPayload
     /// <summary><c>xms_cc</c>: client capabilities, e.g. <c>cp1</c>.</summary>
     public IReadOnlyCollection<string> ClientCapabilities { get; init; } = [];
 
+    /// <summary><c>acrs</c>: the authentication contexts satisfied, e.g. <c>c1</c> after a step-up.</summary>
+    public IReadOnlyCollection<string> AuthenticationContexts { get; init; } = [];
+
     public string? Name { get; init; }
 
     public string? PreferredUsername { get; init; }
@@ -68,6 +71,11 @@ internal sealed record EntraAccessTokenPayload
         if (ClientCapabilities.Count > 0)
         {
             claims[EntraClaimNames.ClientCapabilities] = ClientCapabilities.ToArray();
+        }
+
+        if (AuthenticationContexts.Count > 0)
+        {
+            claims[EntraClaimNames.AuthenticationContexts] = AuthenticationContexts.ToArray();
         }
 
         return claims;

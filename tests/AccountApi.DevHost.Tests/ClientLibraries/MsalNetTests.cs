@@ -128,6 +128,41 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
         Assert.Equal("invalid_grant", refused.ErrorCode);
     }
 
+    [Fact]
+    public async Task TenancyRequiringAnAuthenticationContext_Challenges_AndMsalStepsUpWithClaims()
+    {
+        // The operator onboards a tenancy that asks for authentication context c1 ("MFA within the hour", say).
+        var operatorApp = ConfidentialClientApplicationBuilder.Create(DevData.OperatorClientId)
+            .WithClientSecret(DevData.OperatorSecret)
+            .WithAuthority($"{host.ProviderBase}/{DevData.ContosoTenantId}")
+            .WithInstanceDiscovery(false)
+            .WithHttpClientFactory(_http)
+            .Build();
+        var operatorToken = await operatorApp.AcquireTokenForClient([$"api://{DevData.ApiClientId}/.default"]).ExecuteAsync();
+        using var api = host.CreateClient(host.ApiBase);
+        using var onboard = new HttpRequestMessage(HttpMethod.Put, "/admin/tenancies/stepup")
+        {
+            Content = new StringContent($$"""{"directoryIds":["{{DevData.ContosoTenantId}}"],"requiredAuthenticationContexts":["c1"]}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        onboard.Headers.Authorization = new("Bearer", operatorToken.AccessToken);
+        using var onboarded = await api.SendAsync(onboard);
+        Assert.True(onboarded.IsSuccessStatusCode, await onboarded.Content.ReadAsStringAsync());
+
+        var app = CliApp();
+        var first = await SignInAsync(app, "alice@contoso.example");
+        using var refused = await GetMeAsync(api, first.AccessToken, "stepup");
+        await ProblemAssert.RefusedAsync(refused, "insufficient_claims");
+
+        // What Microsoft documents for a Conditional Access claims challenge: ask again with the claims.
+        var claims = WwwAuthenticateParameters.GetClaimChallengeFromResponseHeaders(refused.Headers);
+        Assert.NotNull(claims);
+        var account = await app.GetAccountAsync(first.Account.HomeAccountId.Identifier);
+        var steppedUp = await app.AcquireTokenSilent(s_accountRead, account).WithClaims(claims).ExecuteAsync();
+
+        using var served = await GetMeAsync(api, steppedUp.AccessToken, "stepup");
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+    }
+
     public void Dispose() => _http.Dispose();
 
     /// <summary>The account-cli web app, as MSAL.NET is set up for a custom authority.</summary>

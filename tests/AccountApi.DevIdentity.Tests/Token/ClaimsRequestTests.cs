@@ -62,6 +62,24 @@ public sealed class ClaimsRequestTests(ProviderFixture provider) : IClassFixture
     }
 
     [Theory]
+    [InlineData("""{"access_token":{"acrs":{"essential":true,"value":"c1"}}}""", new[] { "c1" })]
+    [InlineData("""{"access_token":{"acrs":{"essential":true,"values":["c1","c25"]}}}""", new[] { "c1", "c25" })]
+    public async Task Refresh_WithClaimsAskingForAuthenticationContexts_TheTokenCarriesThemInAcrs(string claims, string[] expected)
+    {
+        var host = provider.Host;
+        var first = await host.Client.SignInCliAsync();
+        Assert.False(first.AccessToken().TryGetClaim("acrs", out _));
+        var form = ProviderRequests.CliRefresh(first.GetProperty("refresh_token").GetString()!);
+        form["claims"] = claims;
+
+        using var response = await host.Client.TokenAsync(form);
+
+        Assert.Equal(expected, (await response.ReadJsonAsync()).AccessToken().Claims.Where(c => c.Type == "acrs").Select(c => c.Value));
+    }
+
+    [Theory]
+    [InlineData("""{"access_token":{"acrs":{"essential":true,"value":"mfa"}}}""")]
+    [InlineData("""{"access_token":{"acrs":{"essential":true,"value":"c0"}}}""")]
     [InlineData("not json")]
     [InlineData("""{"access_token":{"nbf":{"essential":true,"value":"soon"}}}""")]
     [InlineData("""{"access_token":{"nbf":{"essential":true,"value":"99999999999"}}}""")]

@@ -32,7 +32,7 @@ public sealed class OpenApiDocumentTests(AccountApiFactory factory) : IClassFixt
         var refused = operation.GetProperty("responses").GetProperty("403").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
         var errors = refused.GetProperty("properties").GetProperty("error").GetProperty("enum").EnumerateArray().Select(e => e.GetString());
         Assert.Equal(
-            ["missing_token", "invalid_token", "user_token_required", "role_required", "insufficient_scope", "missing_tenant", "invalid_tenant", "tenant_not_permitted"],
+            ["missing_token", "invalid_token", "user_token_required", "role_required", "insufficient_scope", "missing_tenant", "invalid_tenant", "tenant_not_permitted", "tenancy_role_required", "insufficient_claims"],
             errors);
     }
 
