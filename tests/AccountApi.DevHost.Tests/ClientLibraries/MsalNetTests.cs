@@ -104,12 +104,7 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
     {
         var user = CliApp();
         var carol = await SignInAsync(user, "carol@contoso.example");
-        var operatorApp = ConfidentialClientApplicationBuilder.Create(DevData.OperatorClientId)
-            .WithClientSecret(DevData.OperatorSecret)
-            .WithAuthority($"{host.ProviderBase}/{DevData.ContosoTenantId}")
-            .WithInstanceDiscovery(false)
-            .WithHttpClientFactory(_http)
-            .Build();
+        var operatorApp = OperatorApp();
         var operatorToken = await operatorApp.AcquireTokenForClient([$"api://{DevData.ApiClientId}/.default"]).ExecuteAsync();
         using var api = host.CreateClient(host.ApiBase);
         await AssertAccountAsync(api, carol.AccessToken, "carol@contoso.example");
@@ -132,12 +127,7 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
     public async Task TenancyRequiringAnAuthenticationContext_Challenges_AndMsalStepsUpWithClaims()
     {
         // The operator onboards a tenancy that asks for authentication context c1 ("MFA within the hour", say).
-        var operatorApp = ConfidentialClientApplicationBuilder.Create(DevData.OperatorClientId)
-            .WithClientSecret(DevData.OperatorSecret)
-            .WithAuthority($"{host.ProviderBase}/{DevData.ContosoTenantId}")
-            .WithInstanceDiscovery(false)
-            .WithHttpClientFactory(_http)
-            .Build();
+        var operatorApp = OperatorApp();
         var operatorToken = await operatorApp.AcquireTokenForClient([$"api://{DevData.ApiClientId}/.default"]).ExecuteAsync();
         using var api = host.CreateClient(host.ApiBase);
         using var onboard = new HttpRequestMessage(HttpMethod.Put, "/admin/tenancies/stepup")
@@ -164,6 +154,15 @@ public sealed class MsalNetTests(DevHostFixture host) : IClassFixture<DevHostFix
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>The operator's daemon (client credentials in Contoso), as MSAL.NET is set up for a custom authority.</summary>
+    private IConfidentialClientApplication OperatorApp() =>
+        ConfidentialClientApplicationBuilder.Create(DevData.OperatorClientId)
+            .WithClientSecret(DevData.OperatorSecret)
+            .WithAuthority($"{host.ProviderBase}/{DevData.ContosoTenantId}")
+            .WithInstanceDiscovery(false)
+            .WithHttpClientFactory(_http)
+            .Build();
 
     /// <summary>The account-cli web app, as MSAL.NET is set up for a custom authority.</summary>
     private IConfidentialClientApplication CliApp(string[]? capabilities = null) =>
