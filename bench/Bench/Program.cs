@@ -46,6 +46,14 @@ if (args.Contains("--startup-only"))
     return exit;
 }
 
+// --registry-scale N [--rounds R] [--seconds S]: the tenancy registry with N tenancies (RegistryScale.cs).
+if (Argument("--registry-scale") is { } registryScale)
+{
+    var exit = await RegistryScale.RunAsync(service, authority, work, int.Parse(registryScale, CultureInfo.InvariantCulture), Math.Max(rounds, 3), duration);
+    Directory.Delete(work, recursive: true);
+    return exit;
+}
+
 var minting = Stopwatch.StartNew();
 var mix = new TokenMix(authority, work);
 var (probeToken, probeTenancy) = mix.Probe();

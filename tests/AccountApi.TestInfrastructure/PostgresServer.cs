@@ -5,7 +5,8 @@ namespace AccountApi.TestInfrastructure;
 
 /// <summary>
 /// A real, throw-away PostgreSQL cluster (Debian's <c>postgresql</c> package, which .ci/run installs): <c>initdb</c> in
-/// a temporary folder, <c>pg_ctl</c> on a free loopback port, trust authentication, no fsync. It can be stopped and
+/// a temporary folder, <c>pg_ctl</c> on a free loopback port, trust authentication, no fsync (commits still reach the
+/// write-ahead log before they are acknowledged, so an immediate stop loses nothing committed). It can be stopped and
 /// started again on the same port with its data. As root (CI), the server runs as the package's <c>postgres</c> user,
 /// since PostgreSQL refuses to run as root.
 /// </summary>
@@ -22,7 +23,8 @@ public sealed class PostgresServer : IDisposable
         }
 
         _folder = Directory.CreateTempSubdirectory("accountapi-postgres-").FullName;
-        Port = LoopbackPorts.Free();
+        // Stopped and started again on this port by some tests: outside the ephemeral range, so nothing else takes it.
+        Port = LoopbackPorts.FreeForRestarts();
         if (IsRoot)
         {
             Run("chown", "-R", "postgres:postgres", _folder);
@@ -46,9 +48,22 @@ public sealed class PostgresServer : IDisposable
 
     private string DataFolder => Path.Combine(_folder, "data");
 
-    public void Start() => Run(Tool("pg_ctl"), "-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "30",
-        "-o", string.Create(CultureInfo.InvariantCulture, $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{_folder}' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"),
-        "start");
+    public void Start()
+    {
+        Run(Tool("pg_ctl"), "-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "30",
+            "-o", string.Create(CultureInfo.InvariantCulture, $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{_folder}' -c fsync=off -c full_page_writes=off"),
+            "start");
+        // PostgreSQL starts on its Unix socket alone when it cannot bind the TCP port: say so rather than time out later.
+        try
+        {
+            using var probe = new System.Net.Sockets.TcpClient();
+            probe.Connect(System.Net.IPAddress.Loopback, Port);
+        }
+        catch (System.Net.Sockets.SocketException refused)
+        {
+            throw new InvalidOperationException($"PostgreSQL started but does not listen on 127.0.0.1:{Port} ({refused.SocketErrorCode}); see {Path.Combine(_folder, "server.log")}.");
+        }
+    }
 
     /// <summary>Stops the server at once (<c>-m immediate</c>): connections drop as in a crash; the data stays.</summary>
     public void Stop() => Run(Tool("pg_ctl"), "-D", DataFolder, "-m", "immediate", "-w", "stop");

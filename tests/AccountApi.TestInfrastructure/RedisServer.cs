@@ -23,7 +23,8 @@ public sealed class RedisServer : IDisposable
             throw new InvalidOperationException($"Redis is not installed at {Executable}: run 'apt-get install redis-server' (CI installs it).");
         }
 
-        Port = LoopbackPorts.Free();
+        // Stopped and started again on this port by some tests: outside the ephemeral range, so nothing else takes it.
+        Port = LoopbackPorts.FreeForRestarts();
         Start();
     }
 

@@ -28,6 +28,7 @@ internal static class EventIds
     /// <summary>The audit event of a tenancy change through the admin API.</summary>
     public const int TenancyChanged = 2105;
     public const int TenanciesImported = 2106;
+    public const int TenancyWriteFailed = 2107;
 
     public const int RequestRefused = 3001;
 

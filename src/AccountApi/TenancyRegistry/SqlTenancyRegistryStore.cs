@@ -215,7 +215,9 @@ internal abstract class SqlTenancyRegistryStore(DbDataSource dataSource, string 
         Guid[] directories = [.. reader.GetString(3).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)];
         var name = reader.GetString(1);
         var displayName = reader.GetString(2);
-        // Most display names are the name: one string, not two, for a million tenancies; most policies are empty.
+        // Most names are their key and most display names the name: one string, not three, for each of a million
+        // tenancies; most policies are empty (a shared empty array).
+        key = key == name ? name : key;
         return new TenancyRecord(key, new TenancyInfo(name, displayName == name ? name : displayName, directories, reader.GetInt64(4) != 0)
         {
             RequiredRoles = Words(reader.GetString(7)),

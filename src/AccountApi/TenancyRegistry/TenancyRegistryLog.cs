@@ -20,6 +20,9 @@ internal static partial class TenancyRegistryLog
     [LoggerMessage(EventId = EventIds.TenancyChanged, Level = LogLevel.Warning, Message = "Tenancy '{Tenancy}' {Change} (change {Sequence}) at the request of {RequestedBy}.")]
     public static partial void Changed(ILogger logger, string tenancy, string change, long sequence, string requestedBy);
 
+    [LoggerMessage(EventId = EventIds.TenancyWriteFailed, Level = LogLevel.Error, Message = "A tenancy change requested by {RequestedBy} was not written (answered 503): {Failure}")]
+    public static partial void WriteFailed(ILogger logger, string requestedBy, string failure);
+
     [LoggerMessage(EventId = EventIds.TenanciesImported, Level = LogLevel.Warning, Message = "{Count} tenancies imported in one transaction at the request of {RequestedBy}.")]
     public static partial void Imported(ILogger logger, int count, string requestedBy);
 }

@@ -122,14 +122,14 @@ internal sealed class TenancyRegistryService(
     /// <summary>Writes the tenancy and, when written, puts it in force here at once (the others follow within a poll).</summary>
     public async Task<TenancyWriteResult> PutAsync(TenancyInfo tenancy, TenancyPrecondition precondition, string requestedBy, CancellationToken cancellationToken)
     {
-        var result = await store.PutAsync(tenancy, precondition, cancellationToken);
+        var result = await Logged(store.PutAsync(tenancy, precondition, cancellationToken), requestedBy);
         ApplyWritten(result, requestedBy);
         return result;
     }
 
     public async Task<TenancyWriteResult> DeleteAsync(string name, TenancyPrecondition precondition, string requestedBy, CancellationToken cancellationToken)
     {
-        var result = await store.DeleteAsync(name, precondition, cancellationToken);
+        var result = await Logged(store.DeleteAsync(name, precondition, cancellationToken), requestedBy);
         ApplyWritten(result, requestedBy);
         return result;
     }
@@ -137,10 +137,24 @@ internal sealed class TenancyRegistryService(
     /// <summary>Writes every tenancy in one transaction, then catches up (a million changes are applied in batches).</summary>
     public async Task<int> ImportAsync(IAsyncEnumerable<TenancyInfo> imported, string requestedBy, CancellationToken cancellationToken)
     {
-        var count = await store.ImportAsync(imported, cancellationToken);
+        var count = await Logged(store.ImportAsync(imported, cancellationToken), requestedBy);
         TenancyRegistryLog.Imported(logger, count, requestedBy);
         await CatchUpAsync(cancellationToken);
         return count;
+    }
+
+    // A refused write is answered 503 without the reason; the log keeps it for the operator.
+    private async Task<T> Logged<T>(Task<T> write, string requestedBy)
+    {
+        try
+        {
+            return await write;
+        }
+        catch (TenancyStoreUnavailableException unavailable)
+        {
+            TenancyRegistryLog.WriteFailed(logger, requestedBy, unavailable.Message);
+            throw;
+        }
     }
 
     private void ApplyWritten(TenancyWriteResult result, string requestedBy)
