@@ -191,7 +191,7 @@ public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixt
         using var revoke = await PostAsync(a, "/account/me/sessions/revoke", alice, "contoso");
         _redis.Stop();
 
-        using var late = Instance();
+        using var late = Instance(ready: false);
 
         // It knows no shared revocation yet: an orchestrator must not send it traffic.
         Assert.Contains("Unhealthy", await ReadyAsync(late), StringComparison.Ordinal);
@@ -212,7 +212,7 @@ public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixt
     public void Dispose() => _redis.Dispose();
 
     private WebApplicationFactory<Program> Instance(
-        string? redis = null, TimeSpan? maxStaleness = null, Action<IWebHostBuilder>? configure = null)
+        string? redis = null, TimeSpan? maxStaleness = null, Action<IWebHostBuilder>? configure = null, bool ready = true)
     {
         var instance = factory.WithWebHostBuilder(builder =>
         {
@@ -225,6 +225,13 @@ public sealed class RedisRevocationTests(AccountApiFactory factory) : IClassFixt
             configure?.Invoke(builder);
         });
         _ = instance.Server; // started now, so its set is loaded before the test goes on
+        if (ready)
+        {
+            // As a load balancer does: no traffic before readiness. On a busy machine the first connection to Redis can
+            // fail at start; the instance then answers 503 until a heartbeat's retry has loaded the revocations.
+            EventuallyAsync(async () => await ReadyAsync(instance) == "Healthy", TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
+        }
+
         return instance;
     }
 
