@@ -1,4 +1,4 @@
-using System.Text.Json;
+using AccountApi.Entra;
 using Microsoft.AspNetCore.Authorization;
 
 namespace AccountApi.Refusals;
@@ -13,21 +13,6 @@ internal sealed class ClaimsChallengeFailure(IAuthorizationHandler handler, stri
     public string ClaimsChallenge { get; } = claimsChallenge;
 
     /// <summary>The challenge for an authentication context: base64 of <c>{"access_token":{"acrs":{"essential":true,"value":"c1"}}}</c>.</summary>
-    public static string ForAuthenticationContext(string context)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteStartObject("access_token");
-            json.WriteStartObject("acrs");
-            json.WriteBoolean("essential", true);
-            json.WriteString("value", context);
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        return Convert.ToBase64String(buffer.ToArray());
-    }
+    public static string ForAuthenticationContext(string context) =>
+        Entra.ClaimsChallenge.ForAccessTokenClaim(EntraClaimNames.AuthenticationContexts, context);
 }

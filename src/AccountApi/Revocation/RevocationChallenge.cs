@@ -1,8 +1,7 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using AccountApi.Entra;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace AccountApi.Revocation;
 
@@ -16,10 +15,6 @@ internal static class RevocationChallenge
     public const string ClientCapability = "cp1";
 
     /// <summary>The <c>claims</c> value, or null when the token is not refused by a cut-off or its client cannot take it.</summary>
-    /// <remarks>
-    /// Standard base64 with padding, as Entra sends it: MSAL.NET's <c>WwwAuthenticateParameters</c> decodes only that
-    /// form (a base64url value would reach <c>WithClaims</c> undecoded and fail as JSON).
-    /// </remarks>
     public static string? For(ClaimsPrincipal principal, TokenRevocation revocation)
     {
         if (revocation is not { Kind: TokenRevocationKind.Subject, IssuedBefore: { } cutOff }
@@ -28,20 +23,7 @@ internal static class RevocationChallenge
             return null;
         }
 
-        // {"access_token":{"nbf":{"essential":true,"value":"<Unix seconds>"}}}: Entra writes the value as a string.
-        var json = new ArrayBufferWriter<byte>(128);
-        using (var writer = new Utf8JsonWriter(json))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartObject("access_token");
-            writer.WriteStartObject("nbf");
-            writer.WriteBoolean("essential", true);
-            writer.WriteString("value", cutOff.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        return Convert.ToBase64String(json.WrittenSpan);
+        // Entra writes the instant as a string of Unix seconds.
+        return ClaimsChallenge.ForAccessTokenClaim(JwtRegisteredClaimNames.Nbf, cutOff.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
     }
 }
