@@ -299,10 +299,17 @@ internal static class TenancyAdminEndpoints
         var ifMatch = headers.IfMatch;
         var ifNoneMatch = headers.IfNoneMatch;
         var matchAny = ifMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any));
-        // Strong comparison (RFC 9110 §13.1.1): a weak or foreign tag matches no version.
-        List<long>? versions = ifMatch.Count == 0 || matchAny ? null
-            : [.. ifMatch.Select(tag => !tag.IsWeak && long.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : -1)];
-        return new TenancyPrecondition(versions, matchAny, ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any)));
+        // Strong comparison for If-Match (RFC 9110 §13.1.1): a weak or foreign tag matches no version. A header sent
+        // but unreadable names no version either: it can never be met, so nothing is overwritten by mistake.
+        List<long>? versions = matchAny || request.Headers.IfMatch.Count == 0 ? null
+            : [-1, .. ifMatch.Where(tag => !tag.IsWeak).Select(Version)];
+        // Weak comparison for If-None-Match; an unreadable one is taken as '*' (create only), the side that overwrites nothing.
+        var noneMatchAny = ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any)) || (request.Headers.IfNoneMatch.Count > 0 && ifNoneMatch.Count == 0);
+        List<long>? noneMatch = ifNoneMatch.Count == 0 || noneMatchAny ? null : [.. ifNoneMatch.Select(Version)];
+        return new TenancyPrecondition(versions, matchAny, noneMatchAny) { IfNoneMatch = noneMatch };
+
+        static long Version(EntityTagHeaderValue tag) =>
+            long.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : -1;
     }
 
     private static string ETag(long sequence) => string.Create(CultureInfo.InvariantCulture, $"\"{sequence}\"");

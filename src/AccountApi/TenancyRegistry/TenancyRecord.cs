@@ -11,15 +11,20 @@ internal sealed record TenancyRecord(string Key, TenancyInfo? Tenancy, long Sequ
     public static string KeyOf(string name) => name.ToLowerInvariant();
 }
 
-/// <summary>What a conditional write asks: <c>If-Match</c> (one of these sequences, or any existing with *) and <c>If-None-Match: *</c>.</summary>
+/// <summary>
+/// What a conditional write asks: <c>If-Match</c> (one of these sequences, or any existing with *) and
+/// <c>If-None-Match</c> (none of these sequences, or nothing existing with *).
+/// </summary>
 internal sealed record TenancyPrecondition(IReadOnlyList<long>? IfMatch, bool IfMatchAny, bool IfNoneMatchAny)
 {
     public static TenancyPrecondition None { get; } = new(null, false, false);
 
+    public IReadOnlyList<long>? IfNoneMatch { get; init; }
+
     public bool Allows(TenancyRecord? current)
     {
         var exists = current?.Tenancy is not null;
-        if (IfNoneMatchAny && exists)
+        if (exists && (IfNoneMatchAny || IfNoneMatch?.Contains(current!.Sequence) == true))
         {
             return false;
         }

@@ -67,6 +67,42 @@ public sealed class TenancyAdminTests : IClassFixture<AccountApiFactory>
         Assert.Equal(replaced.Headers.ETag, read.Headers.ETag);
     }
 
+    [Theory]
+    [InlineData("If-Match", "garbage")]
+    [InlineData("If-Match", "\"not-a-version\"")]
+    [InlineData("If-Match", "\"99999999999999999999999\"")]
+    [InlineData("If-Match", "W/{etag}")]
+    [InlineData("If-None-Match", "garbage")]
+    [InlineData("If-None-Match", "{etag}")]
+    [InlineData("If-None-Match", "W/{etag}")]
+    public async Task Put_WithAConditionThatDoesNotHold_OrCannotBeRead_Is412_AndOverwritesNothing(string header, string value)
+    {
+        var name = NewName();
+        using var created = await PutAsync(name, new { directoryIds = new[] { ContosoDirectory } });
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/admin/tenancies/{name}") { Content = Json(new { directoryIds = new[] { FabrikamDirectory } }) };
+        Assert.True(request.Headers.TryAddWithoutValidation(header, value.Replace("{etag}", created.Headers.ETag!.Tag, StringComparison.Ordinal)));
+        using var client = Client(Manager(ContosoDirectory));
+
+        using var refused = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, refused.StatusCode);
+        using var read = await SendAsync(HttpMethod.Get, $"/admin/tenancies/{name}");
+        Assert.Equal([ContosoDirectory.ToString()], (await JsonAsync(read)).GetProperty("directoryIds").EnumerateArray().Select(id => id.GetString()));
+    }
+
+    [Theory]
+    [InlineData("?limit=0")]
+    [InlineData("?limit=1001")]
+    [InlineData("?limit=-1")]
+    [InlineData("?after=bad_name")]
+    [InlineData("?after=%00")]
+    public async Task List_WithBadPaging_Is400(string query)
+    {
+        using var response = await SendAsync(HttpMethod.Get, "/admin/tenancies" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task Put_WithIfNoneMatchStar_CreatesOnly()
     {
