@@ -46,6 +46,11 @@ internal static class PerformanceDoc
         var startUp = results.GetProperty("startUp");
         Line(text, $"");
         Line(text, $"Start → first authorized 200 (published service): {startUp.GetProperty("firstAuthorized200Seconds").GetDouble():0.00} s; idle resident memory {startUp.GetProperty("idleResidentMegabytes").GetDouble():0} MB.");
+        if (startUp.GetProperty("scaleFirstAuthorized200Seconds") is { ValueKind: JsonValueKind.Number } scaleStart)
+        {
+            Line(text, $"");
+            Line(text, $"Registry of {startUp.GetProperty("scaleTenancies").GetInt32():N0} tenancies (SQLite): imported through `POST /admin/tenancies/import` in {startUp.GetProperty("scaleImportSeconds").GetDouble():0.0} s; start → first authorized 200 on it {scaleStart.GetDouble():0.00} s; once loaded, {startUp.GetProperty("scaleBytesPerTenancy").GetDouble():0} bytes of resident memory a tenancy over the 3-tenancy service.");
+        }
         Line(text, $"");
         Line(text, $"| goal (worst round) | target | measured | met |");
         Line(text, $"|---|---|---|---|");

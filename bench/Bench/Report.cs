@@ -70,11 +70,16 @@ internal static class Report
     }
 }
 
-/// <summary>Start-up figures: the published service with 3 tenancies, and with the scale scenario's tenancies.</summary>
+/// <summary>
+/// Start-up figures: the published service with 3 tenancies, and on a registry holding the scale scenario's
+/// tenancies (filled through the admin API's import beforehand), with its resident memory per tenancy once loaded.
+/// </summary>
 internal sealed record StartUp(
     double FirstAuthorized200Seconds,
     double IdleResidentMegabytes,
     int ScaleTenancies,
+    double? ScaleImportSeconds,
     double? ScaleFirstAuthorized200Seconds,
+    double? ScaleBytesPerTenancy,
     string? ScaleSkipped,
     int ColdTokenCycle);

@@ -8,6 +8,8 @@ internal enum Target
     ScaleService,
     // A variant of the service given with --also, under the warm traffic, for A/B comparisons in the same rounds.
     Variant,
+    // Microsoft.Identity.Web's documented web API (bench/IdentityWebPeer): what the library alone costs.
+    Peer,
 }
 
 /// <summary>One kind of traffic measured in every round.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using AccountApi.Testing;
 using AccountApi.TestInfrastructure;
 
@@ -39,28 +38,6 @@ internal sealed class TokenMix(TestAuthority authority, string folder)
         }
 
         return settings;
-    }
-
-    /// <summary>
-    /// Writes <c>appsettings.Production.json</c> with <paramref name="count"/> tenancies (the three real ones
-    /// among them) into <paramref name="contentRoot"/>, beside a copy of the service's own appsettings.json.
-    /// </summary>
-    public static void WriteScaleSettings(string serviceFolder, string contentRoot, int count)
-    {
-        Directory.CreateDirectory(contentRoot);
-        File.Copy(Path.Combine(serviceFolder, "appsettings.json"), Path.Combine(contentRoot, "appsettings.json"), overwrite: true);
-        var tenancies = new Dictionary<string, object>();
-        for (var i = tenancies.Count; tenancies.Count < count - s_tenancies.Length; i++)
-        {
-            tenancies[string.Create(CultureInfo.InvariantCulture, $"tenancy-{i:000000}")] = new { DirectoryIds = new[] { Guid.NewGuid().ToString() } };
-        }
-
-        foreach (var (tenancy, directory) in s_tenancies)
-        {
-            tenancies[tenancy] = new { DirectoryIds = new[] { directory.ToString() } };
-        }
-
-        File.WriteAllText(Path.Combine(contentRoot, "appsettings.Production.json"), JsonSerializer.Serialize(new { Tenancies = tenancies }));
     }
 
     /// <summary>One valid token and its tenancy, for readiness probes and start-up timing.</summary>

@@ -29,6 +29,7 @@ internal static class EventIds
     public const int TenancyChanged = 2105;
     public const int TenanciesImported = 2106;
     public const int TenancyWriteFailed = 2107;
+    public const int TenancyRegistryLoadFailed = 2108;
 
     public const int RequestRefused = 3001;
 

@@ -18,16 +18,15 @@ internal sealed class OperatorDirectoryRequirement(AdmittedDirectories directori
 {
     public const string RouteValue = "tid";
 
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperatorDirectoryRequirement requirement)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperatorDirectoryRequirement requirement)
     {
         // A route tid that is not a GUID names no directory: the endpoint answers 400 and revokes nothing.
         var satisfied = context.Resource is HttpContext http
             && Guid.TryParse(context.User.FindFirst(EntraClaimNames.DirectoryId)?.Value, out var own)
-            && directories.Admits(own)
+            && await directories.AdmitsAsync(own)
             && (!Guid.TryParse(http.GetRouteValue(RouteValue) as string, out var target)
                 || own == target
                 || directories.IsOperatorDirectory(own));
         context.Decide(requirement, satisfied, RefusalReasons.TenantNotPermitted);
-        return Task.CompletedTask;
     }
 }

@@ -11,7 +11,7 @@ public static class TenancyExtensions
     internal static IHostApplicationBuilder AddTenancy(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TenancyOptions>()
-            .Configure<IConfiguration>(TenancySectionBinder.Bind)
+            .Configure<IConfiguration>(TenancyOptions.Bind)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TenancyOptions>, TenancyOptionsValidator>();
         builder.Services.AddSingleton<TenancyStore>();

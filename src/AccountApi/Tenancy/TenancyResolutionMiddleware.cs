@@ -19,22 +19,37 @@ internal sealed class TenancyResolutionMiddleware(RequestDelegate next, TenancyS
         var needsTenancy = metadata?.GetMetadata<IAllowAnonymous>() is null
             && metadata?.GetMetadata<WithoutTenancyAttribute>() is null
             && context.User.Identity?.IsAuthenticated == true;
-        if (needsTenancy)
+        if (!needsTenancy)
         {
-            Resolve(context.Request.Headers[TenancyHeaders.TenantId], tenancy);
-            metrics.TenancyResolved(TenancyResolutionNames.Of(tenancy.Resolution), tenancy.Tenancy?.Name);
+            return next(context);
         }
 
+        var found = Resolve(context.Request.Headers[TenancyHeaders.TenantId], tenancy, context.RequestAborted);
+        if (!found.IsCompletedSuccessfully)
+        {
+            return ResolvedAsync(context, tenancy, found);
+        }
+
+        found.GetAwaiter().GetResult();
+        metrics.TenancyResolved(TenancyResolutionNames.Of(tenancy.Resolution), tenancy.Tenancy?.Name);
         return next(context);
     }
 
-    private void Resolve(StringValues values, TenancyContext tenancy)
+    // Only in the first moments of an instance, while its registry is still loading (TenancyStore.FindAsync).
+    private async Task ResolvedAsync(HttpContext context, TenancyContext tenancy, ValueTask found)
+    {
+        await found;
+        metrics.TenancyResolved(TenancyResolutionNames.Of(tenancy.Resolution), tenancy.Tenancy?.Name);
+        await next(context);
+    }
+
+    private ValueTask Resolve(StringValues values, TenancyContext tenancy, CancellationToken aborted)
     {
         if (values.Count > 1)
         {
             TenancyLog.SeveralValues(logger, values.Count);
             tenancy.NotFound(TenancyResolution.Invalid);
-            return;
+            return ValueTask.CompletedTask;
         }
 
         var name = values.Count == 1 ? values[0] : null;
@@ -48,7 +63,18 @@ internal sealed class TenancyResolutionMiddleware(RequestDelegate next, TenancyS
             TenancyLog.Malformed(logger, name.Length);
             tenancy.NotFound(TenancyResolution.Invalid);
         }
-        else if (store.Find(name) is { } found)
+        else
+        {
+            var found = store.FindAsync(name, aborted);
+            return found.IsCompletedSuccessfully ? Record(tenancy, name, found.Result) : RecordAsync(tenancy, name, found);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static ValueTask Record(TenancyContext tenancy, string name, TenancyInfo? found)
+    {
+        if (found is not null)
         {
             tenancy.Found(found);
         }
@@ -56,5 +82,10 @@ internal sealed class TenancyResolutionMiddleware(RequestDelegate next, TenancyS
         {
             tenancy.NotFound(TenancyResolution.Unknown, name);
         }
+
+        return ValueTask.CompletedTask;
     }
+
+    private static async ValueTask RecordAsync(TenancyContext tenancy, string name, ValueTask<TenancyInfo?> found) =>
+        await Record(tenancy, name, await found);
 }

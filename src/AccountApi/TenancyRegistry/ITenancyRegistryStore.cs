@@ -14,6 +14,12 @@ internal interface ITenancyRegistryStore
     /// </summary>
     Task<bool> PrepareAsync(IReadOnlyCollection<TenancyInfo> seed, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Streams every tenancy (deletions included) to <paramref name="load"/>, in no particular order, from one
+    /// consistent read; returns the sequence that read is current up to. The start-up load of a whole registry.
+    /// </summary>
+    Task<long> LoadAsync(Action<TenancyRecord> load, CancellationToken cancellationToken);
+
     /// <summary>Changes (deletions included) with a sequence after <paramref name="after"/>, in order, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<TenancyRecord>> ReadChangesAsync(long after, int limit, CancellationToken cancellationToken);
 

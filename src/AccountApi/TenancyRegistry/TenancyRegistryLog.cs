@@ -4,8 +4,8 @@ namespace AccountApi.TenancyRegistry;
 
 internal static partial class TenancyRegistryLog
 {
-    [LoggerMessage(EventId = EventIds.TenancyRegistryLoaded, Level = LogLevel.Information, Message = "Tenancy registry loaded: {Count} tenancies in force, up to change {Sequence}.")]
-    public static partial void Loaded(ILogger logger, int count, long sequence);
+    [LoggerMessage(EventId = EventIds.TenancyRegistryLoaded, Level = LogLevel.Information, Message = "Tenancy registry loaded: {Count} tenancies in force, up to change {Sequence}, in {Milliseconds:0} ms.")]
+    public static partial void Loaded(ILogger logger, int count, long sequence, double milliseconds);
 
     [LoggerMessage(EventId = EventIds.TenancyRegistrySeeded, Level = LogLevel.Information, Message = "The tenancy registry was empty: {Count} tenancies imported from the Tenancies section (the seed; later changes go through the admin API).")]
     public static partial void Seeded(ILogger logger, int count);
@@ -25,4 +25,7 @@ internal static partial class TenancyRegistryLog
 
     [LoggerMessage(EventId = EventIds.TenanciesImported, Level = LogLevel.Warning, Message = "{Count} tenancies imported in one transaction at the request of {RequestedBy}.")]
     public static partial void Imported(ILogger logger, int count, string requestedBy);
+
+    [LoggerMessage(EventId = EventIds.TenancyRegistryLoadFailed, Level = LogLevel.Error, Message = "Loading the tenancy registry failed; trying again (meanwhile tenancies are read one by one).")]
+    public static partial void LoadFailed(ILogger logger, Exception exception);
 }

@@ -5,8 +5,8 @@ namespace AccountApi.TenancyRegistry;
 
 /// <summary>
 /// Keeps this instance's tenancies (<see cref="TenancyStore"/>) in step with the registry's database: prepares it at
-/// start (schema, seed) and loads it whole, then applies every change after the last one it applied, on a timer and
-/// at once after its own writes. Requests never wait on the database.
+/// start (schema, seed) and loads it whole in the background, then applies every change after the last one it
+/// applied, on a timer and at once after its own writes. Once loaded, requests never wait on the database.
 /// </summary>
 /// <remarks>
 /// While the database cannot be read the last copy stays in force (<see cref="IsReachable"/> is false, readiness is
@@ -21,11 +21,13 @@ internal sealed class TenancyRegistryService(
     ILogger<TenancyRegistryService> logger) : IHostedService, IAsyncDisposable
 {
     private const int BatchSize = 10_000;
+    private const int CompactAfterLoading = 100_000;
 
     private readonly SemaphoreSlim _catchUpGate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private ITimer? _timer;
     private Task? _listening;
+    private Task? _loading;
     private long _applied;
     private volatile bool _reachable = true;
 
@@ -45,8 +47,6 @@ internal sealed class TenancyRegistryService(
             {
                 TenancyRegistryLog.Seeded(logger, catalog.Count);
             }
-
-            await CatchUpAsync(cancellationToken);
         }
         catch (TenancyStoreUnavailableException unavailable)
         {
@@ -57,7 +57,74 @@ internal sealed class TenancyRegistryService(
                     : $"{TenancyRegistryOptions.SectionName}:PostgreSql: {unavailable.Message} Check the server is up and the connection string's host, database and credentials."]);
         }
 
-        TenancyRegistryLog.Loaded(logger, tenancies.Count, Applied);
+        // The database answers; the instance serves from here, reading a tenancy it has not loaded yet on demand.
+        tenancies.BeginLoading(FetchWhileLoadingAsync);
+        _loading = Task.Run(LoadAsync, CancellationToken.None);
+    }
+
+    /// <summary>Completes once the whole registry is in memory and kept in step (or the instance stops first).</summary>
+    public Task Loading => _loading ?? Task.CompletedTask;
+
+    // The whole registry in one read (a million tenancies take seconds), then what changed meanwhile; retried while
+    // the database cannot be read.
+    private async Task LoadAsync()
+    {
+        var started = time.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                await _catchUpGate.WaitAsync(_stopping.Token);
+                try
+                {
+                    var current = await store.LoadAsync(record => tenancies.Apply(record.Key, record.Tenancy, record.Sequence), _stopping.Token);
+                    Volatile.Write(ref _applied, Math.Max(Applied, current));
+                }
+                finally
+                {
+                    _catchUpGate.Release();
+                }
+
+                await CatchUpAsync(_stopping.Token);
+                break;
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // Never given up: until loaded, the instance serves by reading tenancies one by one and says so.
+                if (exception is TenancyStoreUnavailableException unavailable)
+                {
+                    MarkUnreachable(unavailable);
+                }
+                else
+                {
+                    TenancyRegistryLog.LoadFailed(logger, exception);
+                }
+
+                try
+                {
+                    await Task.Delay(options.Value.PollInterval, time, _stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+
+        tenancies.CompleteLoading();
+        if (tenancies.Count >= CompactAfterLoading)
+        {
+            // Reading a large registry left several times its size in garbage: give it back to the system once, now,
+            // rather than keep it as heap the service never needs again.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+
+        var took = time.GetElapsedTime(started);
+        TenancyRegistryLog.Loaded(logger, tenancies.Count, Applied, took.TotalMilliseconds);
         _timer = time.CreateTimer(_ => _ = PollAsync(), null, options.Value.PollInterval, options.Value.PollInterval);
         if (store is ITenancyChangeNotifier notifier)
         {
@@ -65,9 +132,31 @@ internal sealed class TenancyRegistryService(
         }
     }
 
+    // A request for a tenancy the load has not reached yet: read that one row (a change applied later wins by sequence).
+    private async Task FetchWhileLoadingAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await store.FindAsync(name, cancellationToken) is { } record)
+            {
+                tenancies.Apply(record.Key, record.Tenancy, record.Sequence);
+            }
+        }
+        catch (TenancyStoreUnavailableException exception)
+        {
+            // Refused as unknown (fail closed) while neither the load nor this read can reach the database.
+            MarkUnreachable(exception);
+        }
+    }
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
+        if (_loading is not null)
+        {
+            await _loading;
+        }
+
         if (_listening is not null)
         {
             await _listening;
@@ -204,17 +293,21 @@ internal sealed class TenancyRegistryService(
         }
         catch (TenancyStoreUnavailableException exception)
         {
-            if (_reachable)
-            {
-                _reachable = false;
-                TenancyRegistryLog.Unreachable(logger, exception.Message);
-            }
-
+            MarkUnreachable(exception);
             throw;
         }
         finally
         {
             _catchUpGate.Release();
+        }
+    }
+
+    private void MarkUnreachable(TenancyStoreUnavailableException exception)
+    {
+        if (_reachable)
+        {
+            _reachable = false;
+            TenancyRegistryLog.Unreachable(logger, exception.Message);
         }
     }
 }

@@ -128,6 +128,30 @@ public sealed class TenancyRegistryTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("Healthy", await ReadyAsync(a));
     }
 
+    [Fact]
+    public async Task WhileTheRegistryLoads_AnInstanceServesAtOnce_ReadingATenancyNotLoadedYetFromTheDatabase()
+    {
+        var faulty = new FaultyStore(holdLoad: true);
+        using var a = Instance(builder => builder.ConfigureTestServices(services =>
+            services.AddSingleton<ITenancyRegistryStore>(provider => faulty.Wrapping(new SqliteTenancyRegistryStore(SharedFile)))));
+
+        // Nothing loaded yet: a known tenancy is read from the database and served, an unknown one refused as always.
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(a, "contoso")).StatusCode);
+        await ProblemAssert.RefusedAsync(await GetMeAsync(a, "globex"), "tenant_not_permitted");
+        Assert.Equal("Degraded", await ReadyAsync(a));
+        Assert.True(faulty.Finds >= 2, $"{faulty.Finds} tenancies were read one by one.");
+
+        faulty.LoadHeld.SetResult();
+        await EventuallyAsync(async () => await ReadyAsync(a) == "Healthy");
+
+        // Loaded: no request reads the database any more.
+        var finds = faulty.Finds;
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(a, "fabrikam", FabrikamUser)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(a, "contoso")).StatusCode);
+        await ProblemAssert.RefusedAsync(await GetMeAsync(a, "globex"), "tenant_not_permitted");
+        Assert.Equal(finds, faulty.Finds);
+    }
+
     public void Dispose()
     {
         _factory.Dispose();
@@ -186,15 +210,39 @@ public sealed class TenancyRegistryTests(ITestOutputHelper output) : IDisposable
     {
         public volatile bool Down;
 
+        /// <summary>The start-up load waits for this (released at once unless a test holds it).</summary>
+        public TaskCompletionSource LoadHeld { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>How many single tenancies were read from the database.</summary>
+        public int Finds;
+
+        public FaultyStore(bool holdLoad = false)
+        {
+            if (!holdLoad)
+            {
+                LoadHeld.SetResult();
+            }
+        }
+
         public ITenancyRegistryStore Wrapping(ITenancyRegistryStore inner) => new Switched(this, inner);
 
         private sealed class Switched(FaultyStore fault, ITenancyRegistryStore inner) : ITenancyRegistryStore
         {
             public Task<bool> PrepareAsync(IReadOnlyCollection<TenancyInfo> seed, CancellationToken cancellationToken) => Call(() => inner.PrepareAsync(seed, cancellationToken));
 
-            public Task<IReadOnlyList<TenancyRecord>> ReadChangesAsync(long after, int limit, CancellationToken cancellationToken) => Call(() => inner.ReadChangesAsync(after, limit, cancellationToken));
+            public async Task<long> LoadAsync(Action<TenancyRecord> load, CancellationToken cancellationToken)
+            {
+                await fault.LoadHeld.Task.WaitAsync(cancellationToken);
+                return await Call(() => inner.LoadAsync(load, cancellationToken));
+            }
 
-            public Task<TenancyRecord?> FindAsync(string name, CancellationToken cancellationToken) => Call(() => inner.FindAsync(name, cancellationToken));
+            public Task<TenancyRecord?> FindAsync(string name, CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref fault.Finds);
+                return Call(() => inner.FindAsync(name, cancellationToken));
+            }
+
+            public Task<IReadOnlyList<TenancyRecord>> ReadChangesAsync(long after, int limit, CancellationToken cancellationToken) => Call(() => inner.ReadChangesAsync(after, limit, cancellationToken));
 
             public Task<IReadOnlyList<TenancyRecord>> ListAsync(string? after, int limit, CancellationToken cancellationToken) => Call(() => inner.ListAsync(after, limit, cancellationToken));
 
