@@ -1,90 +1,82 @@
-using System.Net.Sockets;
+using System.Buffers.Binary;
 using System.Net;
-using Microsoft.AspNetCore.Http.Features;
+using System.Net.Sockets;
 using AccountApi.Authentication;
 using AccountApi.Tenancy;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace AccountApi.RateLimiting;
 
 /// <summary>
 /// Whose budget a request spends. Keys come from the connection, the validated token and the permitted tenancy,
 /// never from a header the caller writes (<c>X-Forwarded-For</c> counts only once ForwardedHeaders has checked that it
-/// came from a configured proxy). Null means the tier does not apply.
+/// came from a configured proxy).
 /// </summary>
 internal static class RateLimitPartitions
 {
-    private const int IPv6SubnetBytes = 8;
-    private const int IPv6SiteBytes = 6;
+    private const int IPv6SubnetBits = 64;
+    private const int IPv6SiteBits = 48;
 
-    /// <summary>The client address; an IPv6 client by its /64, which one host usually holds whole and could rotate through.</summary>
-    public static string? ClientAddress(HttpContext context)
-    {
-        // The connection feature itself (which ForwardedHeaders rewrites), not context.Connection, which is allocated
-        // for the request on first use.
-        var address = context.Features.Get<IHttpConnectionFeature>()?.RemoteIpAddress;
-        if (address is null)
-        {
-            // No address (a Unix socket, an in-process server): such requests share one budget rather than escape it.
-            return "address:none";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            Span<byte> bytes = stackalloc byte[16];
-            address.TryWriteBytes(bytes, out _);
-            bytes[IPv6SubnetBytes..].Clear();
-            return $"address:{new IPAddress(bytes)}/64";
-        }
-
-        return $"address:{address}";
-    }
+    // Requests without an address (a Unix socket, an in-process server) share one budget rather than escape it.
+    private static readonly UInt128 s_noAddress = UInt128.MaxValue;
 
     /// <summary>
-    /// An IPv6 client's /48, the prefix a site is commonly given: it holds 65,536 /64s, each with its own per-address
-    /// budget, so without this wider tier one site could multiply its budget by rotating through them. IPv4: none.
+    /// The client address as a number: an IPv4 address as its IPv4-mapped IPv6 form, an IPv6 client by its /64, which
+    /// one host usually holds whole and could rotate through. <paramref name="site"/>: an IPv6 client's /48, the prefix
+    /// a site is commonly given (65,536 /64s, so without this wider tier one site could multiply its budget); IPv4: none.
     /// </summary>
-    public static string? ClientNetwork(HttpContext context)
+    public static UInt128 AddressKey(HttpContext context, out UInt128? site)
     {
-        var address = context.Features.Get<IHttpConnectionFeature>()?.RemoteIpAddress;
-        if (address is null || address.AddressFamily != AddressFamily.InterNetworkV6 || address.IsIPv4MappedToIPv6)
+        site = null;
+        // The connection feature itself (which ForwardedHeaders rewrites), not context.Connection, which is allocated
+        // for the request on first use.
+        if (context.Features.Get<IHttpConnectionFeature>()?.RemoteIpAddress is not { } address)
         {
-            return null;
+            return s_noAddress;
         }
 
         Span<byte> bytes = stackalloc byte[16];
-        address.TryWriteBytes(bytes, out _);
-        bytes[IPv6SiteBytes..].Clear();
-        return $"network:{new IPAddress(bytes)}/48";
-    }
-
-    /// <summary>The validated caller: a user by directory and object id, an application by directory and client id.</summary>
-    public static string? Caller(HttpContext context)
-    {
-        var user = context.User;
-        if (user.Identity?.IsAuthenticated != true)
+        if (address.AddressFamily == AddressFamily.InterNetwork)
         {
-            // Not validated: nothing in the token can be trusted; the address tier has already counted the request.
-            return null;
+            address.TryWriteBytes(bytes[12..], out _);
+            bytes[10] = bytes[11] = 0xFF;
+            return BinaryPrimitives.ReadUInt128BigEndian(bytes);
         }
 
-        return ValidatedCaller.Of(user).RateLimitPartition;
+        address.TryWriteBytes(bytes, out _);
+        var value = BinaryPrimitives.ReadUInt128BigEndian(bytes);
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return value;
+        }
+
+        site = value >> (128 - IPv6SiteBits) << (128 - IPv6SiteBits);
+        return value >> (128 - IPv6SubnetBits) << (128 - IPv6SubnetBits);
     }
 
-    /// <summary>The validated caller of an operator's route (<see cref="OperatorRouteAttribute"/>); null on any other.</summary>
-    public static string? Operator(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<OperatorRouteAttribute>() is not null && Caller(context) is { } caller
-            ? "operator:" + caller
-            : null;
-
-    /// <summary>The tenancy the caller was permitted to use; a tenancy merely named in the header is not charged.</summary>
-    public static string? Tenancy(HttpContext context)
+    /// <summary>Whose budget of <paramref name="tier"/> ran out, for the log line of a refusal (formatted only then).</summary>
+    public static string Describe(HttpContext context, string tier)
     {
-        var tenancy = TenancyContext.Of(context);
-        return tenancy is { IsPermitted: true, Tenancy: { } permitted } ? $"tenancy:{permitted.Name}" : null;
+        switch (tier)
+        {
+            case "per-address" or "per-network":
+                var key = AddressKey(context, out var site);
+                if (key == s_noAddress)
+                {
+                    return "address:none";
+                }
+
+                var (value, bits) = tier == "per-network" && site is { } network ? (network, IPv6SiteBits) : (key, IPv6SubnetBits);
+                Span<byte> bytes = stackalloc byte[16];
+                BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
+                var address = new IPAddress(bytes);
+                return address.IsIPv4MappedToIPv6 ? $"address:{address.MapToIPv4()}" : $"{(bits == IPv6SiteBits ? "network" : "address")}:{address}/{bits}";
+            case "per-tenancy":
+                return $"tenancy:{TenancyContext.Of(context).Tenancy?.Name}";
+            case "per-operator":
+                return "operator:" + ValidatedCaller.Of(context.User).RateLimitPartition;
+            default:
+                return ValidatedCaller.Of(context.User).RateLimitPartition;
+        }
     }
 }

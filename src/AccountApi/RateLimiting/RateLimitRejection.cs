@@ -1,23 +1,23 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using AccountApi.Refusals;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace AccountApi.RateLimiting;
 
 /// <summary>The answer over any limit: 429, <c>Retry-After</c>, and the problem document with <c>error: "rate_limited"</c>.</summary>
 internal sealed class RateLimitRejection(ILogger<RateLimitRejection> logger)
 {
-    public Task WriteAsync(OnRejectedContext rejected, string tier, string partition)
+    public Task WriteAsync(HttpContext context, RateLimitRefusal refused)
     {
-        var context = rejected.HttpContext;
-        // A fixed window reports when it opens again; whole seconds, rounded up, so a client that obeys is admitted.
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        // When the window opens again, in whole seconds rounded up, so a client that obeys is admitted.
         var headers = context.Response.Headers;
-        headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(refused.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         headers.CacheControl = "no-store";
 
-        RateLimitLog.Rejected(logger, tier, partition);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var partition = RateLimitPartitions.Describe(context, refused.Tier);
+            RateLimitLog.Rejected(logger, refused.Tier, partition);
+        }
         return ProblemDocuments.For(context, RefusalReasons.RateLimited).ExecuteAsync(context);
     }
 }

@@ -1,103 +1,80 @@
-using System.Threading.RateLimiting;
+using AccountApi.Authentication;
+using AccountApi.Tenancy;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace AccountApi.RateLimiting;
 
 /// <summary>
-/// ASP.NET Core's rate-limiting middleware, one per tier, each at its own place in the pipeline (docs/security-model.md,
-/// "Request pipeline"): per address and per IPv6 /48 before the token is validated, per caller (and per operator on
-/// operator routes) once it is, per tenancy once it is permitted.
+/// The rate limits, each at its own place in the pipeline (docs/security-model.md, "Request pipeline"): per address
+/// and per IPv6 /48 before the token is validated, per caller (and per operator on operator routes) once it is, per
+/// tenancy once it is permitted. Each step is one look-up and one compare-and-swap per tier (<see cref="FixedWindowBudget{TKey}"/>).
 /// </summary>
 internal static class RateLimitingExtensions
 {
-    private static readonly Tier s_perAddress = new("per-address", RateLimitPartitions.ClientAddress, static limits => limits.PerAddress);
-    private static readonly Tier s_perNetwork = new("per-network", RateLimitPartitions.ClientNetwork, static limits => limits.PerNetwork);
-    private static readonly Tier s_perCaller = new("per-caller", RateLimitPartitions.Caller, static limits => limits.PerCaller);
-    private static readonly Tier s_perOperator = new("per-operator", RateLimitPartitions.Operator, static limits => limits.PerOperator);
-    private static readonly Tier s_perTenancy = new("per-tenancy", RateLimitPartitions.Tenancy, static limits => limits.PerTenancy);
-
-    /// <summary>The <c>RateLimits</c> section, validated at start, and one partitioned limiter per tier.</summary>
+    /// <summary>The <c>RateLimits</c> section, validated at start, and the budgets of every tier.</summary>
     public static IHostApplicationBuilder AddAccountRateLimits(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddSingleton<RateLimitRejection>();
-        // The middleware's own services (metrics); each tier passes its limiter to UseRateLimiter itself.
-        services.AddRateLimiter(static _ => { });
-        foreach (var tier in (ReadOnlySpan<Tier>)[s_perAddress, s_perNetwork, s_perCaller, s_perOperator, s_perTenancy])
-        {
-            // Singletons, so that the host disposes them: a partitioned limiter runs a timer that evicts idle partitions.
-            services.AddKeyedSingleton(tier.Name, (provider, _) => tier.CreateLimiter(provider.GetRequiredService<IOptions<RateLimitOptions>>()));
-        }
-
+        services.AddSingleton<RateLimitBudgets>();
         return builder;
     }
 
     /// <summary>Before authentication: validating a token is work an attacker can make us do, so count it by address first.</summary>
-    public static IApplicationBuilder UseAddressRateLimit(this IApplicationBuilder app) => app.UseTiers(s_perAddress, s_perNetwork);
+    public static IApplicationBuilder UseAddressRateLimit(this IApplicationBuilder app) =>
+        app.UseStep(static (budgets, context) =>
+        {
+            var address = RateLimitPartitions.AddressKey(context, out var site);
+            if (!budgets.PerAddress.TryTake(address, out var retryAfter))
+            {
+                return new("per-address", retryAfter);
+            }
+
+            return site is { } network && !budgets.PerNetwork.TryTake(network, out retryAfter) ? new("per-network", retryAfter) : null;
+        });
 
     /// <summary>After authentication: every request of a validated caller, refused or not; an operator's route again, strictly.</summary>
-    public static IApplicationBuilder UseCallerRateLimit(this IApplicationBuilder app) => app.UseTiers(s_perCaller, s_perOperator);
+    public static IApplicationBuilder UseCallerRateLimit(this IApplicationBuilder app) =>
+        app.UseStep(static (budgets, context) =>
+        {
+            // Not validated: nothing in the token can be trusted; the address tier has already counted the request.
+            if (context.User.Identity?.IsAuthenticated != true)
+            {
+                return null;
+            }
+
+            var caller = ValidatedCaller.Of(context.User).RateLimitPartition;
+            if (!budgets.PerCaller.TryTake(caller, out var retryAfter))
+            {
+                return new("per-caller", retryAfter);
+            }
+
+            return context.GetEndpoint()?.Metadata.GetMetadata<OperatorRouteAttribute>() is not null && !budgets.PerOperator.TryTake(caller, out retryAfter)
+                ? new("per-operator", retryAfter)
+                : null;
+        });
 
     /// <summary>After authorization: a tenancy is charged only for callers it admits, so no one can spend another's budget.</summary>
-    public static IApplicationBuilder UseTenancyRateLimit(this IApplicationBuilder app) => app.UseTiers(s_perTenancy);
+    public static IApplicationBuilder UseTenancyRateLimit(this IApplicationBuilder app) =>
+        app.UseStep(static (budgets, context) =>
+            TenancyContext.Of(context) is { IsPermitted: true, Tenancy: { } permitted } && !budgets.PerTenancy.TryTake(permitted.Name, out var retryAfter)
+                ? new("per-tenancy", retryAfter)
+                : null);
 
-    // Tiers at one place in the pipeline share one middleware, their limiters chained: a request pays the middleware's
-    // own work (endpoint metadata, metrics) once, and is admitted only if every tier admits it. A rejection is reported
-    // under the first tier, whose partition names the client.
-    private static IApplicationBuilder UseTiers(this IApplicationBuilder app, Tier first, params ReadOnlySpan<Tier> wider)
+    // An endpoint marked DisableRateLimiting (the health probes) is never counted.
+    private static IApplicationBuilder UseStep(this IApplicationBuilder app, Func<RateLimitBudgets, HttpContext, RateLimitRefusal?> take)
     {
+        var budgets = app.ApplicationServices.GetRequiredService<RateLimitBudgets>();
         var rejection = app.ApplicationServices.GetRequiredService<RateLimitRejection>();
-        var limiter = app.ApplicationServices.GetRequiredKeyedService<PartitionedRateLimiter<HttpContext>>(first.Name);
-        if (!wider.IsEmpty)
-        {
-            PartitionedRateLimiter<HttpContext>[] chain = [limiter, .. Limiters(app.ApplicationServices, wider)];
-            limiter = PartitionedRateLimiter.CreateChained(chain);
-        }
-
-        return app.UseRateLimiter(new RateLimiterOptions
-        {
-            GlobalLimiter = limiter,
-            // The limiter's default is 503; the client, not the service, is at fault.
-            RejectionStatusCode = StatusCodes.Status429TooManyRequests,
-            OnRejected = (rejected, _) => new ValueTask(rejection.WriteAsync(rejected, first.Name, first.PartitionOf(rejected.HttpContext) ?? "-")),
-        });
-    }
-
-    private static List<PartitionedRateLimiter<HttpContext>> Limiters(IServiceProvider services, ReadOnlySpan<Tier> tiers)
-    {
-        var limiters = new List<PartitionedRateLimiter<HttpContext>>(tiers.Length);
-        foreach (var tier in tiers)
-        {
-            limiters.Add(services.GetRequiredKeyedService<PartitionedRateLimiter<HttpContext>>(tier.Name));
-        }
-
-        return limiters;
-    }
-
-    private sealed record Tier(string Name, Func<HttpContext, string?> PartitionOf, Func<RateLimitOptions, RateLimitWindow> WindowOf)
-    {
-        public PartitionedRateLimiter<HttpContext> CreateLimiter(IOptions<RateLimitOptions> limits)
-        {
-            var window = WindowOf(limits.Value);
-            var options = new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = window.PermitLimit,
-                Window = window.Window,
-                // Refuse at once: a queue would hold connections open for the very clients being limited.
-                QueueLimit = 0,
-                // The partitioned limiter replenishes all its partitions from one timer, as GetFixedWindowLimiter arranges.
-                AutoReplenishment = false,
-            };
-
-            // One factory and one "no limit" partition for every request: the limiter calls the factory only for a
-            // partition it has not seen, and a delegate built per request was garbage on every other one.
-            Func<string, RateLimiter> create = _ => new FixedWindowRateLimiter(options);
-            var unlimited = RateLimitPartition.GetNoLimiter(string.Empty);
-            return PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                PartitionOf(context) is { } partition ? new RateLimitPartition<string>(partition, create) : unlimited);
-        }
+        return app.Use(next => context =>
+            context.GetEndpoint()?.Metadata.GetMetadata<DisableRateLimitingAttribute>() is null && take(budgets, context) is { } refused
+                ? rejection.WriteAsync(context, refused)
+                : next(context));
     }
 }
+
+/// <summary>Which tier's budget is spent, and when its window ends.</summary>
+internal readonly record struct RateLimitRefusal(string Tier, TimeSpan RetryAfter);

@@ -1,0 +1,104 @@
+using AccountApi.RateLimiting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AccountApi.Tests.RateLimiting;
+
+/// <summary>The lock-free counters under contention: every permit granted once, none lost, idle partitions dropped.</summary>
+public sealed class FixedWindowBudgetTests
+{
+    private static readonly DateTimeOffset s_start = new(2026, 12, 4, 10, 0, 30, TimeSpan.Zero);
+
+    [Fact]
+    public async Task ManyThreadsOnOnePartition_AreGrantedExactlyTheLimit_InEachWindow()
+    {
+        var clock = new FakeTimeProvider(s_start);
+        using var budget = new FixedWindowBudget<string>(new RateLimitWindow { PermitLimit = 10_000, Window = TimeSpan.FromMinutes(1) }, clock, 100);
+
+        for (var window = 0; window < 3; window++)
+        {
+            var granted = await TakeConcurrentlyAsync(budget, threads: 8, attempts: 5_000, key: _ => "caller");
+
+            Assert.Equal(10_000, granted);
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+    }
+
+    [Fact]
+    public async Task TheSweepRunningAmongTheTakes_NeverGrantsAPermitTwice()
+    {
+        var clock = new FakeTimeProvider(s_start);
+        using var budget = new FixedWindowBudget<int>(new RateLimitWindow { PermitLimit = 100, Window = TimeSpan.FromMinutes(1) }, clock, 1_000);
+
+        // Every partition was used in the window before (10:00; now 10:01, before the timer's own sweep at 10:01:30):
+        // the sweep retires them while the threads take from them.
+        await TakeConcurrentlyAsync(budget, threads: 1, attempts: 50, key: i => i);
+        clock.Advance(TimeSpan.FromSeconds(30));
+        using var sweeping = new CancellationTokenSource();
+        var sweeper = Task.Run(() =>
+        {
+            while (!sweeping.IsCancellationRequested)
+            {
+                budget.Sweep();
+            }
+        });
+
+        var granted = await TakeConcurrentlyAsync(budget, threads: 8, attempts: 5_000, key: i => i % 50);
+        await sweeping.CancelAsync();
+        await sweeper;
+
+        // 50 partitions, each at most 100 in this window, and no thread took less than its share could.
+        Assert.Equal(50 * 100, granted);
+    }
+
+    [Fact]
+    public void ASpentPartition_SaysWhenItsWindowEnds_AndTheNextWindowAdmitsAgain()
+    {
+        var clock = new FakeTimeProvider(s_start);
+        using var budget = new FixedWindowBudget<string>(new RateLimitWindow { PermitLimit = 2, Window = TimeSpan.FromMinutes(1) }, clock, 100);
+
+        Assert.True(budget.TryTake("a", out _));
+        Assert.True(budget.TryTake("a", out _));
+        Assert.False(budget.TryTake("a", out var retryAfter));
+        Assert.True(budget.TryTake("b", out _));
+
+        // Windows are aligned to the clock: 10:00:30 is half-way through the 10:00 window.
+        Assert.Equal(TimeSpan.FromSeconds(30), retryAfter);
+        clock.Advance(retryAfter);
+        Assert.True(budget.TryTake("a", out _));
+    }
+
+    [Fact]
+    public void IdlePartitions_AreDropped_AndPastTheBoundANewOneIsRefused()
+    {
+        var clock = new FakeTimeProvider(s_start);
+        using var budget = new FixedWindowBudget<int>(new RateLimitWindow { PermitLimit = 5, Window = TimeSpan.FromMinutes(1) }, clock, 3);
+
+        Assert.True(budget.TryTake(1, out _) && budget.TryTake(2, out _) && budget.TryTake(3, out _));
+        Assert.False(budget.TryTake(4, out _));
+        Assert.True(budget.TryTake(1, out _));
+
+        // The timer's sweep after a whole window: every partition idle since the last one is gone.
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, budget.Partitions);
+        Assert.True(budget.TryTake(4, out _));
+    }
+
+    private static async Task<int> TakeConcurrentlyAsync<TKey>(FixedWindowBudget<TKey> budget, int threads, int attempts, Func<int, TKey> key)
+        where TKey : notnull
+    {
+        var granted = 0;
+        using var start = new Barrier(threads);
+        await Task.WhenAll(Enumerable.Range(0, threads).Select(thread => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < attempts; i++)
+            {
+                if (budget.TryTake(key((thread * attempts) + i), out _))
+                {
+                    Interlocked.Increment(ref granted);
+                }
+            }
+        }, TaskCreationOptions.LongRunning)));
+        return granted;
+    }
+}
