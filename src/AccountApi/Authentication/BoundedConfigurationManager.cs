@@ -28,6 +28,7 @@ internal sealed class BoundedConfigurationManager : BaseConfigurationManager, IC
     private Task<OpenIdConnectConfiguration>? _fetch;
     private volatile bool _hasConfiguration;
     private long _failedUntil;
+    private OpenIdConnectConfiguration? _current;
 
     public BoundedConfigurationManager(ConfigurationManager<OpenIdConnectConfiguration> inner, TimeSpan timeout, TimeProvider time)
     {
@@ -38,6 +39,12 @@ internal sealed class BoundedConfigurationManager : BaseConfigurationManager, IC
         UseLastKnownGoodConfiguration = false;
     }
 
+    /// <summary>The metadata last handed to a caller: the keys tokens are validated with now.</summary>
+    public OpenIdConnectConfiguration? Current => Volatile.Read(ref _current);
+
+    /// <summary>Raised with each new metadata document, when a caller is first handed it.</summary>
+    public event Action<OpenIdConnectConfiguration>? Updated;
+
     public Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
     {
         // Metadata in hand (nearly every call: every cache hit asks) is returned as it is, with nothing to wait for; a
@@ -47,6 +54,7 @@ internal sealed class BoundedConfigurationManager : BaseConfigurationManager, IC
             var cached = _inner.GetConfigurationAsync(CancellationToken.None);
             if (cached.IsCompletedSuccessfully)
             {
+                Observe(cached.Result);
                 return cached;
             }
         }
@@ -70,6 +78,7 @@ internal sealed class BoundedConfigurationManager : BaseConfigurationManager, IC
         {
             var configuration = await SharedFetch().WaitAsync(_timeout, cancel).ConfigureAwait(false);
             _hasConfiguration = true;
+            Observe(configuration);
             return configuration;
         }
         catch (Exception timedOut) when (timedOut is TimeoutException || (timedOut is OperationCanceledException && !cancel.IsCancellationRequested))
@@ -100,6 +109,15 @@ internal sealed class BoundedConfigurationManager : BaseConfigurationManager, IC
             var fetch = _inner.GetConfigurationAsync(bound.Token);
             _ = fetch.ContinueWith(static (_, source) => ((CancellationTokenSource)source!).Dispose(), bound, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return _fetch = fetch;
+        }
+    }
+
+    private void Observe(OpenIdConnectConfiguration configuration)
+    {
+        if (!ReferenceEquals(Volatile.Read(ref _current), configuration)
+            && !ReferenceEquals(Interlocked.Exchange(ref _current, configuration), configuration))
+        {
+            Updated?.Invoke(configuration);
         }
     }
 

@@ -48,6 +48,24 @@ internal sealed class ValidatedCaller
     /// <summary>The delegated scopes (<c>scp</c>, space-separated in the token).</summary>
     public IReadOnlyList<string> Scopes { get; }
 
+    // The answer for the policy's accepted scopes (one collection per process), kept with the token's other facts.
+    private ScopeVerdict? _scopeVerdict;
+
+    /// <summary>Whether <see cref="Scopes"/> holds one of <paramref name="accepted"/>: computed once per token and collection.</summary>
+    public bool GrantsAnyOf(IReadOnlyCollection<string> accepted)
+    {
+        if (Volatile.Read(ref _scopeVerdict) is { } verdict && ReferenceEquals(verdict.Accepted, accepted))
+        {
+            return verdict.Granted;
+        }
+
+        var granted = Scopes.Any(accepted.Contains);
+        Volatile.Write(ref _scopeVerdict, new ScopeVerdict(accepted, granted));
+        return granted;
+    }
+
+    private sealed record ScopeVerdict(IReadOnlyCollection<string> Accepted, bool Granted);
+
     public IReadOnlyList<string> Roles { get; }
 
     /// <summary>The Conditional Access authentication contexts the sign-in satisfied (<c>acrs</c>).</summary>

@@ -9,7 +9,7 @@ namespace AccountApi.Authorization;
 /// The policy of per-user, per-tenancy endpoints, also the default and the fallback policy, so an endpoint that
 /// forgets to declare authorization is protected rather than open.
 /// </summary>
-internal sealed class AccountPolicies(IOptions<AzureAdOptions> azureAd) : IConfigureOptions<AuthorizationOptions>
+internal sealed class AccountPolicies(IOptions<AzureAdOptions> azureAd, TenancyPermission tenancies) : IConfigureOptions<AuthorizationOptions>
 {
     public const string AccountReader = nameof(AccountReader);
 
@@ -17,12 +17,9 @@ internal sealed class AccountPolicies(IOptions<AzureAdOptions> azureAd) : IConfi
     {
         // No authentication scheme named: the policies read the user the authentication middleware set from the
         // default scheme (CachedBearerHandler), instead of authenticating the request a second time.
+        // One requirement (an anonymous caller fails it too), so a request takes one pass through the handlers.
         var policy = new AuthorizationPolicyBuilder()
-            .RequireAuthenticatedUser()
-            .AddRequirements(
-                new UserTokenRequirement(),
-                new ScopeRequirement(azureAd.Value.RequiredScopes),
-                new TenancyRequirement())
+            .AddRequirements(new AccountCallerRequirement(azureAd.Value.RequiredScopes, tenancies))
             .Build();
 
         options.AddPolicy(AccountReader, policy);

@@ -13,7 +13,7 @@ internal static class AuthorizationExtensions
         var services = builder.Services;
         services.AddAuthorization();
         services.AddSingleton<IConfigureOptions<AuthorizationOptions>, AccountPolicies>();
-        services.AddSingleton<IAuthorizationHandler, TenancyPermissionHandler>();
+        services.AddSingleton<TenancyPermission>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalResultHandler>();
         return builder;
     }

@@ -4,7 +4,7 @@ namespace AccountApi.Tenancy;
 
 /// <summary>
 /// The request's tenancy: found by <see cref="TenancyResolutionMiddleware"/>, permitted (or not) by
-/// <see cref="TenancyPermissionHandler"/>. Held in the request's features and reached one way, <see cref="Of"/>;
+/// <see cref="TenancyPermission"/>. Held in the request's features and reached one way, <see cref="Of"/>;
 /// endpoints read <see cref="Tenancy"/> once <see cref="IsPermitted"/>.
 /// </summary>
 public sealed class TenancyContext : IRequestTenancyFeature

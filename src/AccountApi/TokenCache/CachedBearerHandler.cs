@@ -40,7 +40,7 @@ internal sealed class CachedBearerHandler(
         var started = Stopwatch.GetTimestamp();
         // Hashed where it lies in the header: a hit copies nothing out of the request.
         var digest = AccessTokenDigest.Of(authorization.AsSpan(token));
-        if (await cache.FindAsync(digest, Context.RequestAborted) is { } cached)
+        if (cache.Find(digest) is { } cached)
         {
             metrics.TokenValidated(TokenValidationPaths.Cached, Stopwatch.GetElapsedTime(started));
             return AuthenticateResult.Success(new AuthenticationTicket(cached, Scheme.Name));

@@ -9,18 +9,34 @@ using Microsoft.IdentityModel.Tokens;
 namespace AccountApi.TokenCache;
 
 /// <summary>
-/// The signing keys published in the metadata the full pipeline would validate with now, by identity (<c>kid</c> and
-/// RFC 7638 thumbprint: a key republished under the same <c>kid</c> with other material is another key). Announces
-/// each new set, so that tokens signed with a withdrawn key are dropped at once rather than left to expire.
+/// The signing keys published in the metadata the full pipeline validates with now, by identity (<c>kid</c> and
+/// RFC 7638 thumbprint: a key republished under the same <c>kid</c> with other material is another key): a snapshot
+/// replaced whenever the configuration manager hands out new metadata (<see cref="BoundedConfigurationManager.Updated"/>),
+/// so that a cache hit reads a set and asks nothing. Announces each new set, so that tokens signed with a withdrawn key
+/// are dropped at once rather than left to expire.
 /// </summary>
-internal sealed class PublishedSigningKeys(IOptionsMonitor<JwtBearerOptions> jwtBearer)
+internal sealed class PublishedSigningKeys
 {
     // Computed once per key object: the configuration's keys are the objects tokens are validated with.
     private readonly ConditionalWeakTable<SecurityKey, string> _identities = [];
+    private readonly Lock _takeGate = new();
     private volatile Snapshot _published = new(null, FrozenSet<string>.Empty);
 
-    /// <summary>A new set of published key identities, different from the last one seen (or the first one).</summary>
-    public event Action<FrozenSet<string>>? Changed;
+    public PublishedSigningKeys(IOptionsMonitor<JwtBearerOptions> jwtBearer, Action<FrozenSet<string>> changed)
+    {
+        Changed = changed;
+        // Without the service's own manager there is no snapshot: nothing is published, every request takes the full pipeline.
+        if (jwtBearer.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager is BoundedConfigurationManager manager)
+        {
+            manager.Updated += Take;
+            if (manager.Current is { } current)
+            {
+                Take(current);
+            }
+        }
+    }
+
+    private Action<FrozenSet<string>> Changed { get; }
 
     /// <summary>The key's identity, or null for a key without the material to compute one.</summary>
     public string? IdentityOf(SecurityKey key) =>
@@ -28,61 +44,27 @@ internal sealed class PublishedSigningKeys(IOptionsMonitor<JwtBearerOptions> jwt
             ? $"{key.KeyId}:{Base64UrlEncoder.Encode(key.ComputeJwkThumbprint())}"
             : string.Empty) is { Length: > 0 } identity ? identity : null;
 
-    /// <summary>
-    /// Whether the key is in the current metadata. Asking the configuration manager on every hit is what keeps its
-    /// automatic refresh running when nearly every request is a hit; it answers from memory, so a hit does not wait,
-    /// and awaits only while the manager fetches.
-    /// </summary>
-    public ValueTask<bool> IsPublishedAsync(string identity, CancellationToken cancellationToken)
+    /// <summary>Whether the key is in the current metadata (none yet: no).</summary>
+    public bool IsPublished(string identity) => _published.Identities.Contains(identity);
+
+    // The first metadata seen is announced too: entries may have been added before it arrived.
+    private void Take(OpenIdConnectConfiguration configuration)
     {
-        if (jwtBearer.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager is not { } manager)
+        lock (_takeGate)
         {
-            return ValueTask.FromResult(false);
+            if (ReferenceEquals(_published.Configuration, configuration))
+            {
+                return;
+            }
+
+            var identities = configuration.SigningKeys.Select(IdentityOf).OfType<string>().ToFrozenSet(StringComparer.Ordinal);
+            var previous = _published;
+            _published = new Snapshot(configuration, identities);
+            if (previous.Configuration is null || !previous.Identities.SetEquals(identities))
+            {
+                Changed(identities);
+            }
         }
-
-        var configuration = manager.GetConfigurationAsync(cancellationToken);
-        return configuration.IsCompletedSuccessfully
-            ? ValueTask.FromResult(IsPublished(configuration.Result, identity))
-            : AwaitPublishedAsync(configuration, identity);
-    }
-
-    private async ValueTask<bool> AwaitPublishedAsync(Task<OpenIdConnectConfiguration> pending, string identity)
-    {
-        try
-        {
-            return IsPublished(await pending.ConfigureAwait(false), identity);
-        }
-        catch (AuthorityUnavailableException)
-        {
-            // No metadata at all: the full pipeline answers this request (503 authority_unavailable).
-            return false;
-        }
-    }
-
-    private bool IsPublished(OpenIdConnectConfiguration configuration, string identity)
-    {
-        var published = _published;
-        if (!ReferenceEquals(published.Configuration, configuration))
-        {
-            published = Take(configuration);
-        }
-
-        return published.Identities.Contains(identity);
-    }
-
-    // The first metadata seen is announced too: entries may have been added before any hit asked for it.
-    private Snapshot Take(OpenIdConnectConfiguration configuration)
-    {
-        var identities = configuration.SigningKeys.Select(IdentityOf).OfType<string>().ToFrozenSet(StringComparer.Ordinal);
-        var previous = _published;
-        var published = new Snapshot(configuration, identities);
-        _published = published;
-        if (previous.Configuration is null || !previous.Identities.SetEquals(identities))
-        {
-            Changed?.Invoke(identities);
-        }
-
-        return published;
     }
 
     private sealed record Snapshot(OpenIdConnectConfiguration? Configuration, FrozenSet<string> Identities);

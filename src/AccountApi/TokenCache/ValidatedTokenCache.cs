@@ -13,7 +13,8 @@ namespace AccountApi.TokenCache;
 /// a read-only copy of the principal it built. Only acceptances are remembered, so no request can put anything here
 /// that the full pipeline would refuse. A hit is served only while everything that can change after validation still
 /// holds, checked on every hit: the token's <c>exp</c> plus the clock skew, the revocation store (the token's digest
-/// and its subject's cut-off), and the signing key still being published in the authority's current metadata.
+/// and its subject's cut-off), and the signing key still being published in the authority's current metadata (a
+/// snapshot, <see cref="PublishedSigningKeys"/>: a hit asks the configuration manager nothing).
 /// Otherwise the entry is dropped and the request goes through the full pipeline, which gives the refusal its reason.
 /// </summary>
 internal sealed class ValidatedTokenCache : IDisposable
@@ -41,11 +42,11 @@ internal sealed class ValidatedTokenCache : IDisposable
         _maximumCharge = Math.Max(sizeLimit / 256, _minimumCharge);
         _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit, CompactionPercentage = 0.10 });
         _admission = new SecondUseAdmission(settings.MaxEntries);
-        _keys = new PublishedSigningKeys(jwtBearer);
-        _keys.Changed += DropSignedByOthers;
         _revocations = revocations;
         _time = time;
         _logger = logger;
+        // Last: it may announce the metadata it finds at once, and DropSignedByOthers reads the fields above.
+        _keys = new PublishedSigningKeys(jwtBearer, DropSignedByOthers);
     }
 
     public bool Enabled { get; }
@@ -54,7 +55,7 @@ internal sealed class ValidatedTokenCache : IDisposable
     public int Count => _entries.Count;
 
     /// <summary>The cached principal of the token with <paramref name="digest"/>, if every check still passes.</summary>
-    public async ValueTask<ClaimsPrincipal?> FindAsync(string digest, CancellationToken cancellationToken)
+    public ClaimsPrincipal? Find(string digest)
     {
         if (!Enabled || !_entries.TryGetValue(digest, out CachedToken? entry) || entry is null)
         {
@@ -68,7 +69,7 @@ internal sealed class ValidatedTokenCache : IDisposable
         }
 
         if (_time.GetUtcNow() < entry.NotAfter
-            && await _keys.IsPublishedAsync(entry.KeyIdentity, cancellationToken).ConfigureAwait(false)
+            && _keys.IsPublished(entry.KeyIdentity)
             && _revocations.Find(digest, entry.Subject, entry.IssuedAt) is null)
         {
             return entry.Principal;

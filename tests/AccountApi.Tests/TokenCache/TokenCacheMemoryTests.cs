@@ -44,7 +44,7 @@ public sealed class TokenCacheMemoryTests
         await CacheAsync(factory, signed[100..]);
         var heldPerEntry = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)(cache.Count - entriesBefore);
 
-        var principal = await cache.FindAsync(AccessTokenDigest.Of(signed[^1].AsSpan()), CancellationToken.None);
+        var principal = cache.Find(AccessTokenDigest.Of(signed[^1].AsSpan()));
         Assert.Equal(Tokens, cache.Count - entriesBefore);
         var charged = TokenCacheCharge.EstimatedBytes(principal!);
         Assert.True(heldPerEntry <= charged, $"An entry holds {heldPerEntry:0} bytes but is charged {charged}.");

@@ -5,28 +5,26 @@ using Microsoft.AspNetCore.Authorization;
 namespace AccountApi.Tenancy;
 
 /// <summary>
-/// The one place a tenancy is permitted or refused. Unknown, suspended and foreign tenancies are refused with the
-/// same reason (no enumeration); the log says which it was.
+/// The one place a tenancy is permitted or refused, for the account policy's requirement. Unknown, suspended and
+/// foreign tenancies are refused with the same reason (no enumeration); the log says which it was.
 /// </summary>
-internal sealed class TenancyPermissionHandler(ILogger<TenancyPermissionHandler> logger) : AuthorizationHandler<TenancyRequirement>
+internal sealed class TenancyPermission(ILogger<TenancyPermission> logger)
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TenancyRequirement requirement)
+    /// <summary>Null when <paramref name="caller"/> may use the request's tenancy (then marked permitted), else why not.</summary>
+    public AuthorizationFailureReason? Decide(object? resource, ValidatedCaller caller, IAuthorizationHandler handler)
     {
-        if (context.Resource is not HttpContext http)
+        if (resource is not HttpContext http)
         {
             // Fail closed: only HTTP requests carry a tenancy.
-            context.Fail(new AuthorizationFailureReason(this, RefusalReasons.TenantNotPermitted));
-            return Task.CompletedTask;
+            return new AuthorizationFailureReason(handler, RefusalReasons.TenantNotPermitted);
         }
 
         if (http.GetEndpoint()?.Metadata.GetMetadata<WithoutTenancyAttribute>() is not null)
         {
-            context.Succeed(requirement);
-            return Task.CompletedTask;
+            return null;
         }
 
         var tenancy = TenancyContext.Of(http);
-        var caller = ValidatedCaller.Of(context.User);
         var refusal = tenancy.Resolution switch
         {
             TenancyResolution.Missing => RefusalReasons.MissingTenant,
@@ -38,36 +36,33 @@ internal sealed class TenancyPermissionHandler(ILogger<TenancyPermissionHandler>
 
         if (refusal is not null)
         {
-            context.Fail(new AuthorizationFailureReason(this, refusal));
-        }
-        else if (SignInPolicy(tenancy, caller) is { } failure)
-        {
-            context.Fail(failure);
-        }
-        else
-        {
-            tenancy.Permit();
-            context.Succeed(requirement);
+            return new AuthorizationFailureReason(handler, refusal);
         }
 
-        return Task.CompletedTask;
+        if (SignInPolicy(tenancy, caller, handler) is { } failure)
+        {
+            return failure;
+        }
+
+        tenancy.Permit();
+        return null;
     }
 
     // What the tenancy asks beyond the API, once it admits the caller's directory (so nothing here tells a stranger
     // anything): every required app role, then every authentication context, the first missing one challenged for.
-    private AuthorizationFailureReason? SignInPolicy(TenancyContext tenancy, ValidatedCaller caller)
+    private AuthorizationFailureReason? SignInPolicy(TenancyContext tenancy, ValidatedCaller caller, IAuthorizationHandler handler)
     {
         var found = tenancy.Tenancy!;
         if (found.RequiredRoles.FirstOrDefault(role => !caller.Roles.Contains(role)) is { } role)
         {
             TenancyLog.PolicyNotMet(logger, found.Name, "app role", role);
-            return new AuthorizationFailureReason(this, RefusalReasons.TenancyRoleRequired);
+            return new AuthorizationFailureReason(handler, RefusalReasons.TenancyRoleRequired);
         }
 
         if (found.RequiredAuthenticationContexts.FirstOrDefault(context => !caller.AuthenticationContexts.Contains(context)) is { } missing)
         {
             TenancyLog.PolicyNotMet(logger, found.Name, "authentication context (challenged to step up)", missing);
-            return new ClaimsChallengeFailure(this, ClaimsChallengeFailure.ForAuthenticationContext(missing));
+            return new ClaimsChallengeFailure(handler, ClaimsChallengeFailure.ForAuthenticationContext(missing));
         }
 
         return null;
