@@ -13,19 +13,54 @@ internal static class PerformanceDoc
     public const string Begin = "<!-- bench:begin -->";
     public const string End = "<!-- bench:end -->";
 
+    public const string SummaryBegin = "<!-- bench:summary:begin -->";
+    public const string SummaryEnd = "<!-- bench:summary:end -->";
+
+    /// <summary>The full tables into <paramref name="documentPath"/>, and the short summary into README.md beside it.</summary>
     public static void Update(string resultsPath, string documentPath)
     {
+        using var results = JsonDocument.Parse(File.ReadAllText(resultsPath));
+        Fill(documentPath, Begin, End, Render(results.RootElement));
+        var readme = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(documentPath))!, "..", "README.md");
+        if (File.Exists(readme))
+        {
+            Fill(readme, SummaryBegin, SummaryEnd, RenderSummary(results.RootElement));
+        }
+    }
+
+    private static void Fill(string documentPath, string beginMarker, string endMarker, string generated)
+    {
         var document = File.ReadAllText(documentPath);
-        var begin = document.IndexOf(Begin, StringComparison.Ordinal);
-        var end = document.IndexOf(End, StringComparison.Ordinal);
+        var begin = document.IndexOf(beginMarker, StringComparison.Ordinal);
+        var end = document.IndexOf(endMarker, StringComparison.Ordinal);
         if (begin < 0 || end < begin)
         {
-            throw new InvalidOperationException($"{documentPath} has no '{Begin}' … '{End}' section to fill.");
+            throw new InvalidOperationException($"{documentPath} has no '{beginMarker}' … '{endMarker}' section to fill.");
         }
 
-        using var results = JsonDocument.Parse(File.ReadAllText(resultsPath));
-        var generated = Render(results.RootElement);
-        File.WriteAllText(documentPath, string.Concat(document.AsSpan(0, begin + Begin.Length), "\n", generated, document.AsSpan(end)));
+        File.WriteAllText(documentPath, string.Concat(document.AsSpan(0, begin + beginMarker.Length), "\n", generated, document.AsSpan(end)));
+    }
+
+    /// <summary>The README's few lines: each scenario's worst ratio and CPU per request, and how many goals are met.</summary>
+    public static string RenderSummary(JsonElement results)
+    {
+        var text = new StringBuilder();
+        var measurements = results.GetProperty("measurements").EnumerateArray().ToList();
+        var machine = results.GetProperty("machine");
+        Line(text, $"`bench/run` on {results.GetProperty("date").GetDateTimeOffset():yyyy-MM-dd} ({machine.GetProperty("processorCount").GetInt32()} cores shared with wrk; worst of {measurements.Max(m => m.GetProperty("round").GetInt32())} rounds, requests/s ÷ the plain baseline app's in the same round, and server CPU per request):");
+        Line(text, $"");
+        Line(text, $"| scenario | ÷ baseline | CPU µs/request |");
+        Line(text, $"|---|---|---|");
+        foreach (var scenario in measurements.Select(m => m.GetProperty("scenario").GetString()!).Distinct())
+        {
+            var rounds = measurements.Where(m => m.GetProperty("scenario").GetString() == scenario).ToList();
+            Line(text, $"| {scenario} | {rounds.Min(m => m.GetProperty("ratioToBaseline").GetDouble()):0.00} | {rounds.Min(m => m.GetProperty("cpuMicrosecondsPerRequest").GetDouble()):0}–{rounds.Max(m => m.GetProperty("cpuMicrosecondsPerRequest").GetDouble()):0} |");
+        }
+
+        var goals = results.GetProperty("goals").EnumerateArray().ToList();
+        Line(text, $"");
+        Line(text, $"Goals met: {goals.Count(g => g.GetProperty("met").ValueKind == JsonValueKind.True)} of {goals.Count(g => g.GetProperty("met").ValueKind != JsonValueKind.Null)} judged (the goals table and every figure: [docs/performance.md](docs/performance.md)). Generated from `bench/results/latest.json`.");
+        return text.ToString();
     }
 
     public static string Render(JsonElement results)

@@ -10,6 +10,6 @@ internal sealed class OpenApiOptionsValidator : IValidateOptions<OpenApiOptions>
             ? ValidateOptionsResult.Fail(
                 "OpenApi:Enabled is true, but this is the native (AOT) build of AccountApi, which does not contain the OpenAPI "
                 + "document or Swagger UI. Remove the setting, or serve the document from the framework-dependent build "
-                + "(dotnet publish src/AccountApi -c Release -p:PublishAot=false) or the development host.")
+                + "(dotnet publish src/AccountApi -c Release, without -p:PublishAot=true) or the development host.")
             : ValidateOptionsResult.Success;
 }

@@ -3,17 +3,37 @@ using System.Diagnostics;
 namespace AccountApi.Tests.Packaging;
 
 /// <summary>
-/// <c>dotnet publish src/AccountApi -c Release</c>, what an operator deploys (the native build), published once for
-/// every test of the collection.
+/// <c>dotnet publish src/AccountApi -c Release -p:PublishAot=true</c>: the native build, the fast-start option,
+/// published once for every test of the collection.
 /// </summary>
-public sealed class PublishedService : IAsyncLifetime
+public sealed class PublishedService() : PublishedBuild(native: true)
 {
     public const string Collection = "Published service";
 
-    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("accountapi-publish-").FullName;
-
     /// <summary>The native executable.</summary>
     public string Executable => Path.Combine(Directory, OperatingSystem.IsWindows() ? "AccountApi.exe" : "AccountApi");
+}
+
+/// <summary>
+/// <c>dotnet publish src/AccountApi -c Release</c>: what ships by default, the framework-dependent ReadyToRun build,
+/// published once for every test of the collection.
+/// </summary>
+public sealed class DefaultPublishedService() : PublishedBuild(native: false)
+{
+    // One collection with the native build: two publishes of one project at once would share its obj/ folder.
+    public const string Collection = PublishedService.Collection;
+
+    /// <summary>The application, run as <c>dotnet AccountApi.dll</c>.</summary>
+    public string Dll => Path.Combine(Directory, "AccountApi.dll");
+}
+
+public abstract class PublishedBuild(bool native) : IAsyncLifetime
+{
+    // xunit initializes a collection's fixtures at once, and two publishes of one project share its obj/ folder (the
+    // ReadyToRun compiler crashed reading an assembly the native publish was rewriting): one at a time.
+    private static readonly SemaphoreSlim s_publishing = new(1, 1);
+
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("accountapi-publish-").FullName;
 
     public async Task InitializeAsync()
     {
@@ -25,13 +45,27 @@ public sealed class PublishedService : IAsyncLifetime
         var repository = Repository.Root;
         var project = Path.Combine(repository, "src", "AccountApi", "AccountApi.csproj");
         // The solution build has restored it; publishing must not rewrite the assets other test processes read.
-        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", Directory, "--no-restore", "-nologo"])
+        string[] arguments = ["publish", project, "-c", "Release", "-o", Directory, "--no-restore", "-nologo", .. native ? (string[])["-p:PublishAot=true"] : []];
+        var start = new ProcessStartInfo("dotnet", arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = repository,
         };
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        await s_publishing.WaitAsync();
+        try
+        {
+            await PublishAsync(start);
+        }
+        finally
+        {
+            s_publishing.Release();
+        }
+    }
+
+    private static async Task PublishAsync(ProcessStartInfo start)
+    {
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -49,4 +83,4 @@ public sealed class PublishedService : IAsyncLifetime
 }
 
 [CollectionDefinition(PublishedService.Collection)]
-public sealed class PublishedServiceGroup : ICollectionFixture<PublishedService>;
+public sealed class PublishedServiceGroup : ICollectionFixture<PublishedService>, ICollectionFixture<DefaultPublishedService>;
