@@ -11,43 +11,23 @@ namespace AccountApi.Tests.Packaging;
 /// tests run this same code.
 /// </summary>
 [Collection(DefaultPublishedService.Collection)]
-public sealed class DefaultServiceTests : IAsyncLifetime, IAsyncDisposable
+public sealed class DefaultServiceTests(DefaultPublishedService published) : PublishedServiceTests
 {
-    private readonly DefaultPublishedService _published;
-    private readonly TestAuthority _authority;
-    private readonly LoopbackAuthority _loopback;
-
-    public DefaultServiceTests(DefaultPublishedService published)
-    {
-        _published = published;
-        var port = LoopbackPorts.Free();
-        _authority = new TestAuthority($"http://127.0.0.1:{port}/");
-        _loopback = new LoopbackAuthority(_authority, port);
-    }
-
-    public Task InitializeAsync() => _loopback.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _loopback.DisposeAsync();
-        _authority.Dispose();
-    }
-
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    private readonly DefaultPublishedService _published = published;
 
     [PublishedFact]
     public async Task AcceptsAValidToken_ServesItsRepeatFromTheCache_AndRefusesWhatItMust()
     {
         using var service = ServiceProcess.Start(_published.Dll, new Dictionary<string, string>
         {
-            ["AzureAd__Instance"] = _authority.Instance,
+            ["AzureAd__Instance"] = Authority.Instance,
             ["AzureAd__ClientId"] = AccountApiTestFactory<object>.DefaultApiClientId,
             ["Tenancies__contoso__DirectoryIds__0"] = TestDirectories.Contoso.ToString(),
             ["TenancyRegistry__Sqlite"] = Path.Combine(_published.Directory, $"tenancies-{Guid.NewGuid():N}.db"),
         }, name: "default-build");
         using var client = new HttpClient { BaseAddress = new Uri(service.Url), Timeout = TimeSpan.FromSeconds(10) };
         await ServiceProcess.WaitForAsync(async () => (await client.GetAsync("/health/live")).IsSuccessStatusCode, TimeSpan.FromSeconds(30), "the default build to start");
-        var token = _authority.UserToken(TestDirectories.Contoso, AccountApiTestFactory<object>.DefaultApiClientId).Build();
+        var token = Authority.UserToken(TestDirectories.Contoso, AccountApiTestFactory<object>.DefaultApiClientId).Build();
 
         for (var attempt = 0; attempt < 3; attempt++)
         {

@@ -16,33 +16,13 @@ namespace AccountApi.Tests.Packaging;
 /// validation and JSON, Identity.Web's AOT registration) behaves the same.
 /// </summary>
 [Collection(PublishedService.Collection)]
-public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
+public sealed class NativeServiceTests(PublishedService published) : PublishedServiceTests
 {
     private static readonly Guid s_contoso = TestDirectories.Contoso;
     private static readonly Guid s_fabrikam = TestDirectories.Fabrikam;
     private const string AllowedOrigin = "https://app.contoso.example";
 
-    private readonly PublishedService _published;
-    private readonly TestAuthority _authority;
-    private readonly LoopbackAuthority _loopback;
-
-    public NativeServiceTests(PublishedService published)
-    {
-        _published = published;
-        var port = LoopbackPorts.Free();
-        _authority = new TestAuthority($"http://127.0.0.1:{port}/");
-        _loopback = new LoopbackAuthority(_authority, port);
-    }
-
-    public Task InitializeAsync() => _loopback.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _loopback.DisposeAsync();
-        _authority.Dispose();
-    }
-
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    private readonly PublishedService _published = published;
 
     [PublishedFact]
     public async Task AcceptsAValidToken_ThenServesItsRepeatFromTheCache()
@@ -88,11 +68,11 @@ public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
         {
             "no token" => (null, "contoso"),
             "tampered after signing" => (HostileTokens.Tampered(valid), "contoso"),
-            "signed with an unpublished key" => (_authority.UserToken(s_contoso, AccountApiTestFactory<object>.DefaultApiClientId).SignedWithUnknownKey().Build(), "contoso"),
-            "expired" => (_authority.UserToken(s_contoso, AccountApiTestFactory<object>.DefaultApiClientId).Expired().Build(), "contoso"),
+            "signed with an unpublished key" => (Authority.UserToken(s_contoso, AccountApiTestFactory<object>.DefaultApiClientId).SignedWithUnknownKey().Build(), "contoso"),
+            "expired" => (Authority.UserToken(s_contoso, AccountApiTestFactory<object>.DefaultApiClientId).Expired().Build(), "contoso"),
             "alg none" => (HostileTokens.WithAlgorithmNone(valid), "contoso"),
-            "wrong audience" => (_authority.UserToken(s_contoso, AccountApiTestFactory<object>.DefaultApiClientId).WithWrongAudience().Build(), "contoso"),
-            "another scope" => (_authority.UserToken(s_contoso, AccountApiTestFactory<object>.DefaultApiClientId).WithScopes("Other.Read").Build(), "contoso"),
+            "wrong audience" => (Authority.UserToken(s_contoso, AccountApiTestFactory<object>.DefaultApiClientId).WithWrongAudience().Build(), "contoso"),
+            "another scope" => (Authority.UserToken(s_contoso, AccountApiTestFactory<object>.DefaultApiClientId).WithScopes("Other.Read").Build(), "contoso"),
             "no tenancy" => (valid, null),
             "another directory's tenancy" => (valid, "fabrikam"),
             "a tenancy that does not exist" => (valid, "initech"),
@@ -166,7 +146,7 @@ public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
         {
             Content = new StringContent($$"""{"directoryIds":["{{s_contoso}}"]}""", System.Text.Encoding.UTF8, "application/json"),
         };
-        onboard.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _authority.AppToken(s_contoso, AccountApiTestFactory<object>.DefaultApiClientId, "Tenancies.Manage").Build());
+        onboard.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Authority.AppToken(s_contoso, AccountApiTestFactory<object>.DefaultApiClientId, "Tenancies.Manage").Build());
         using var onboarded = await clientA.SendAsync(onboard);
         Assert.Equal(HttpStatusCode.Created, onboarded.StatusCode);
 
@@ -302,14 +282,14 @@ public sealed class NativeServiceTests : IAsyncLifetime, IAsyncDisposable
 
     private Dictionary<string, string> Settings() => new()
     {
-        ["AzureAd__Instance"] = _authority.Instance,
+        ["AzureAd__Instance"] = Authority.Instance,
         ["AzureAd__ClientId"] = AccountApiTestFactory<object>.DefaultApiClientId,
         ["Tenancies__contoso__DirectoryIds__0"] = s_contoso.ToString(),
         ["Tenancies__fabrikam__DirectoryIds__0"] = s_fabrikam.ToString(),
         ["Cors__AllowedOrigins__0"] = AllowedOrigin,
     };
 
-    private string UserToken(Guid directory) => _authority.UserToken(directory, AccountApiTestFactory<object>.DefaultApiClientId).Build();
+    private string UserToken(Guid directory) => Authority.UserToken(directory, AccountApiTestFactory<object>.DefaultApiClientId).Build();
 
     private static HttpRequestMessage Request(string? token, string? tenancy)
     {
