@@ -49,4 +49,7 @@ internal static class EventIds
     public const int SignInSessionsUnreachable = 4104;
 
     public const int RateLimited = 5001;
+    public const int RateLimitsLocalOnly = 5002;
+    public const int RateLimitsSharedAgain = 5003;
+    public const int RateLimitLeaseFailed = 5004;
 }

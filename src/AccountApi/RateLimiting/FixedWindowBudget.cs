@@ -13,7 +13,7 @@ namespace AccountApi.RateLimiting;
 /// drops is marked dead first, so a request that found it just before retries with its successor: no permit is
 /// granted twice, none lost.
 /// </remarks>
-internal sealed class FixedWindowBudget<TKey> : IDisposable
+internal sealed class FixedWindowBudget<TKey> : IWindowBudget<TKey>
     where TKey : notnull
 {
     private const long Dead = -1;

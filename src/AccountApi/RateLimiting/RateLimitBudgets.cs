@@ -1,36 +1,45 @@
+using AccountApi.Revocation;
 using Microsoft.Extensions.Options;
 
 namespace AccountApi.RateLimiting;
 
-/// <summary>The budgets of every tier (<see cref="RateLimitOptions"/>), each keyed without formatting anything per request.</summary>
+/// <summary>
+/// The budgets of every tier (<see cref="RateLimitOptions"/>), each keyed without formatting anything per request. With
+/// Redis (<c>Revocation:Redis</c>), the per-caller, per-operator and per-tenancy budgets hold across instances
+/// (<see cref="LeasedWindowBudget"/>); the per-address ones stay each instance's own, in front of everything.
+/// </summary>
 internal sealed class RateLimitBudgets : IDisposable
 {
     // Partitions held per tier at most: about 100 bytes each, so 100 MB at worst, for a flood from a million addresses.
     private const int MaxPartitions = 1_000_000;
 
-    public RateLimitBudgets(IOptions<RateLimitOptions> options, TimeProvider time)
+    public RateLimitBudgets(IOptions<RateLimitOptions> options, TimeProvider time, ITokenRevocationStore revocations, ILogger<RateLimitBudgets> logger)
     {
         var limits = options.Value;
-        PerAddress = new(limits.PerAddress, time, MaxPartitions);
-        PerNetwork = new(limits.PerNetwork, time, MaxPartitions);
-        PerCaller = new(limits.PerCaller, time, MaxPartitions);
-        PerOperator = new(limits.PerOperator, time, MaxPartitions);
-        PerTenancy = new(limits.PerTenancy, time, MaxPartitions);
+        PerAddress = new FixedWindowBudget<UInt128>(limits.PerAddress, time, MaxPartitions);
+        PerNetwork = new FixedWindowBudget<UInt128>(limits.PerNetwork, time, MaxPartitions);
+        PerCaller = Shared("per-caller", limits.PerCaller);
+        PerOperator = Shared("per-operator", limits.PerOperator);
+        PerTenancy = Shared("per-tenancy", limits.PerTenancy);
+
+        IWindowBudget<string> Shared(string tier, RateLimitWindow window) => revocations is RedisTokenRevocationStore redis
+            ? new LeasedWindowBudget(tier, window, () => redis.Connection, time, MaxPartitions, logger)
+            : new FixedWindowBudget<string>(window, time, MaxPartitions);
     }
 
     /// <summary>By <see cref="RateLimitPartitions.AddressKey"/>: an IPv4 address, or an IPv6 /64.</summary>
-    public FixedWindowBudget<UInt128> PerAddress { get; }
+    public IWindowBudget<UInt128> PerAddress { get; }
 
     /// <summary>By an IPv6 client's /48.</summary>
-    public FixedWindowBudget<UInt128> PerNetwork { get; }
+    public IWindowBudget<UInt128> PerNetwork { get; }
 
     /// <summary>By the validated caller's key, computed once per token.</summary>
-    public FixedWindowBudget<string> PerCaller { get; }
+    public IWindowBudget<string> PerCaller { get; }
 
-    public FixedWindowBudget<string> PerOperator { get; }
+    public IWindowBudget<string> PerOperator { get; }
 
     /// <summary>By the permitted tenancy's name.</summary>
-    public FixedWindowBudget<string> PerTenancy { get; }
+    public IWindowBudget<string> PerTenancy { get; }
 
     public void Dispose()
     {

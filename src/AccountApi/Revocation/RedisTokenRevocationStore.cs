@@ -59,6 +59,9 @@ internal sealed class RedisTokenRevocationStore : ITokenRevocationStore, IHosted
 
     public bool IsConnected => _redis?.IsConnected == true;
 
+    /// <summary>The connection, once started: the rate limits share budgets through it (<c>RateLimiting/LeasedWindowBudget</c>).</summary>
+    internal IConnectionMultiplexer? Connection => _redis;
+
     public bool IsCurrent
     {
         get
