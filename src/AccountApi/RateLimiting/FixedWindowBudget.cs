@@ -8,7 +8,7 @@ namespace AccountApi.RateLimiting;
 /// Windows are aligned to the clock, so every instance's windows coincide.
 /// </summary>
 /// <remarks>
-/// A partition idle for a whole window is dropped by a sweep once per window; at most <see cref="MaxPartitions"/> are
+/// A partition idle for a whole window is dropped by a sweep once per window; at most the <c>maxPartitions</c> given are
 /// held, and past that a new partition is refused (fail closed) until the next sweep makes room. A counter the sweep
 /// drops is marked dead first, so a request that found it just before retries with its successor: no permit is
 /// granted twice, none lost.
@@ -24,6 +24,7 @@ internal sealed class FixedWindowBudget<TKey> : IWindowBudget<TKey>
     private readonly long _windowTicks;
     private readonly int _limit;
     private readonly ITimer _sweep;
+    private readonly int _maxPartitions;
     private int _partitions;
 
     public FixedWindowBudget(RateLimitWindow window, TimeProvider time, int maxPartitions)
@@ -31,14 +32,12 @@ internal sealed class FixedWindowBudget<TKey> : IWindowBudget<TKey>
         _time = time;
         _windowTicks = window.Window.Ticks;
         _limit = window.PermitLimit;
-        MaxPartitions = maxPartitions;
+        _maxPartitions = maxPartitions;
         // Window numbers count from a window boundary before start, so they fit the counter's 32 bits for centuries.
         var now = time.GetUtcNow().UtcTicks;
         _epoch = now - (now % _windowTicks);
         _sweep = time.CreateTimer(_ => Sweep(), null, window.Window, window.Window);
     }
-
-    public int MaxPartitions { get; }
 
     /// <summary>Partitions held now.</summary>
     public int Partitions => Volatile.Read(ref _partitions);
@@ -73,14 +72,13 @@ internal sealed class FixedWindowBudget<TKey> : IWindowBudget<TKey>
 
     private Counter? Add(TKey key)
     {
-        if (Interlocked.Increment(ref _partitions) > MaxPartitions)
+        if (Interlocked.Increment(ref _partitions) > _maxPartitions)
         {
             Interlocked.Decrement(ref _partitions);
             return _counters.TryGetValue(key, out var existing) ? existing : null;
         }
 
-        var counter = _counters.GetOrAdd(key, static _ => new Counter());
-        return counter;
+        return _counters.GetOrAdd(key, static _ => new Counter());
     }
 
     /// <summary>Drops every partition whose last permit was taken in an earlier window.</summary>

@@ -43,9 +43,6 @@ internal sealed class LeasedWindowBudget : IWindowBudget<string>
         _sweep = time.CreateTimer(_ => Sweep(), null, window.Window, window.Window);
     }
 
-    /// <summary>Permits taken from Redis at a time.</summary>
-    public int Block => _block;
-
     public bool TryTake(string key, out TimeSpan retryAfter)
     {
         var now = _time.GetUtcNow().UtcTicks;

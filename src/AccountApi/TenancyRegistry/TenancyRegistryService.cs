@@ -62,9 +62,6 @@ internal sealed class TenancyRegistryService(
         _loading = Task.Run(LoadAsync, CancellationToken.None);
     }
 
-    /// <summary>Completes once the whole registry is in memory and kept in step (or the instance stops first).</summary>
-    public Task Loading => _loading ?? Task.CompletedTask;
-
     // The whole registry in one read (a million tenancies take seconds), then what changed meanwhile; retried while
     // the database cannot be read.
     private async Task LoadAsync()
