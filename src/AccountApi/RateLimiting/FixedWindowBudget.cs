@@ -3,11 +3,12 @@ using System.Collections.Concurrent;
 namespace AccountApi.RateLimiting;
 
 /// <summary>
-/// One tier's budgets: per partition, at most <c>PermitLimit</c> requests in each fixed window. A request takes its
-/// permit with one compare-and-swap on its partition's counter: no lock, nothing allocated once the partition exists.
-/// Windows are aligned to the clock, so every instance's windows coincide.
+/// One tier's budgets: per partition, at most <c>PermitLimit</c> requests in each fixed window, which opens with the
+/// partition's first request after the last one closed (as ASP.NET Core's fixed-window limiter does). A request takes
+/// its permit with one compare-and-swap on its partition's counter: no lock, nothing allocated once the partition exists.
 /// </summary>
 /// <remarks>
+/// Not aligned to the clock: then a caller's budget could be spent and renewed in the same second, around a boundary.
 /// A partition idle for a whole window is dropped by a sweep once per window; at most the <c>maxPartitions</c> given are
 /// held, and past that a new partition is refused (fail closed) until the next sweep makes room. A counter the sweep
 /// drops is marked dead first, so a request that found it just before retries with its successor: no permit is
@@ -18,10 +19,14 @@ internal sealed class FixedWindowBudget<TKey> : IWindowBudget<TKey>
 {
     private const long Dead = -1;
 
+    // The counter's clock: 10 ms units since the budget was made, 32 bits of them (over a year; a process outliving
+    // that wraps once, which only opens one window early).
+    private static readonly long s_unitTicks = TimeSpan.FromMilliseconds(10).Ticks;
+
     private readonly ConcurrentDictionary<TKey, Counter> _counters = new();
     private readonly TimeProvider _time;
     private readonly long _epoch;
-    private readonly long _windowTicks;
+    private readonly long _windowUnits;
     private readonly int _limit;
     private readonly ITimer _sweep;
     private readonly int _maxPartitions;
@@ -30,12 +35,10 @@ internal sealed class FixedWindowBudget<TKey> : IWindowBudget<TKey>
     public FixedWindowBudget(RateLimitWindow window, TimeProvider time, int maxPartitions)
     {
         _time = time;
-        _windowTicks = window.Window.Ticks;
+        _windowUnits = Math.Max(1, window.Window.Ticks / s_unitTicks);
         _limit = window.PermitLimit;
         _maxPartitions = maxPartitions;
-        // Window numbers count from a window boundary before start, so they fit the counter's 32 bits for centuries.
-        var now = time.GetUtcNow().UtcTicks;
-        _epoch = now - (now % _windowTicks);
+        _epoch = time.GetUtcNow().UtcTicks;
         _sweep = time.CreateTimer(_ => Sweep(), null, window.Window, window.Window);
     }
 
@@ -45,9 +48,8 @@ internal sealed class FixedWindowBudget<TKey> : IWindowBudget<TKey>
     /// <summary>Takes one permit of <paramref name="key"/>'s budget; when none is left, says when the window ends.</summary>
     public bool TryTake(TKey key, out TimeSpan retryAfter)
     {
-        var now = _time.GetUtcNow().UtcTicks - _epoch;
-        var window = now / _windowTicks;
-        retryAfter = TimeSpan.FromTicks(((window + 1) * _windowTicks) - now);
+        var now = Now();
+        retryAfter = TimeSpan.FromTicks(_windowUnits * s_unitTicks);
         while (true)
         {
             if (!_counters.TryGetValue(key, out var counter) && (counter = Add(key)) is null)
@@ -55,11 +57,12 @@ internal sealed class FixedWindowBudget<TKey> : IWindowBudget<TKey>
                 return false;
             }
 
-            switch (counter.TryTake(window, _limit))
+            switch (counter.TryTake(now, _windowUnits, _limit, out var opened))
             {
                 case Taken.Yes:
                     return true;
                 case Taken.No:
+                    retryAfter = TimeSpan.FromTicks(Math.Max(1, opened + _windowUnits - now) * s_unitTicks);
                     return false;
                 default:
                     // Dropped by the sweep between the look-up and the take: take from its successor.
@@ -81,13 +84,15 @@ internal sealed class FixedWindowBudget<TKey> : IWindowBudget<TKey>
         return _counters.GetOrAdd(key, static _ => new Counter());
     }
 
-    /// <summary>Drops every partition whose last permit was taken in an earlier window.</summary>
+    private uint Now() => unchecked((uint)((_time.GetUtcNow().UtcTicks - _epoch) / s_unitTicks));
+
+    /// <summary>Drops every partition whose window has closed.</summary>
     internal void Sweep()
     {
-        var window = (_time.GetUtcNow().UtcTicks - _epoch) / _windowTicks;
+        var now = Now();
         foreach (var (key, counter) in _counters)
         {
-            if (counter.TryRetire(window) && _counters.TryRemove(new KeyValuePair<TKey, Counter>(key, counter)))
+            if (counter.TryRetire(now, _windowUnits) && _counters.TryRemove(new KeyValuePair<TKey, Counter>(key, counter)))
             {
                 Interlocked.Decrement(ref _partitions);
             }
@@ -104,25 +109,29 @@ internal sealed class FixedWindowBudget<TKey> : IWindowBudget<TKey>
         Retired,
     }
 
-    // The window number in the high 32 bits, the permits taken in it in the low 32.
+    // When the window opened (Now's units) in the high 32 bits, the permits taken in it in the low 32.
     private sealed class Counter
     {
-        private long _state;
+        private long _state = Closed;
 
-        public Taken TryTake(long window, int limit)
+        // A window that opened long enough ago to be closed at any time: a new counter opens one on its first take.
+        private const long Closed = (long)uint.MaxValue << 32;
+
+        public Taken TryTake(uint now, long windowUnits, int limit, out uint opened)
         {
             while (true)
             {
                 var state = Volatile.Read(ref _state);
+                opened = (uint)((ulong)state >> 32);
                 if (state == Dead)
                 {
                     return Taken.Retired;
                 }
 
                 long next;
-                if ((state >> 32) != window)
+                if (IsClosed(state, now, windowUnits))
                 {
-                    next = (window << 32) | 1;
+                    next = ((long)now << 32) | 1;
                 }
                 else if ((int)(state & uint.MaxValue) >= limit)
                 {
@@ -140,10 +149,14 @@ internal sealed class FixedWindowBudget<TKey> : IWindowBudget<TKey>
             }
         }
 
-        public bool TryRetire(long window)
+        public bool TryRetire(uint now, long windowUnits)
         {
             var state = Volatile.Read(ref _state);
-            return state != Dead && (state >> 32) < window && Interlocked.CompareExchange(ref _state, Dead, state) == state;
+            return state != Dead && IsClosed(state, now, windowUnits) && Interlocked.CompareExchange(ref _state, Dead, state) == state;
         }
+
+        // Elapsed time in wrapping 32-bit arithmetic; a counter never taken from is closed.
+        private static bool IsClosed(long state, uint now, long windowUnits) =>
+            state == Closed || unchecked(now - (uint)((ulong)state >> 32)) >= windowUnits;
     }
 }

@@ -29,10 +29,9 @@ public sealed class FixedWindowBudgetTests
         var clock = new FakeTimeProvider(s_start);
         using var budget = new FixedWindowBudget<int>(new RateLimitWindow { PermitLimit = 100, Window = TimeSpan.FromMinutes(1) }, clock, 1_000);
 
-        // Every partition was used in the window before (10:00; now 10:01, before the timer's own sweep at 10:01:30):
-        // the sweep retires them while the threads take from them.
+        // Every partition's window has closed: a sweep may retire a counter while the threads take from it.
         await TakeConcurrentlyAsync(budget, threads: 1, attempts: 50, key: i => i);
-        clock.Advance(TimeSpan.FromSeconds(30));
+        clock.Advance(TimeSpan.FromSeconds(61));
         using var sweeping = new CancellationTokenSource();
         var sweeper = Task.Run(() =>
         {
@@ -57,13 +56,16 @@ public sealed class FixedWindowBudgetTests
         using var budget = new FixedWindowBudget<string>(new RateLimitWindow { PermitLimit = 2, Window = TimeSpan.FromMinutes(1) }, clock, 100);
 
         Assert.True(budget.TryTake("a", out _));
+        clock.Advance(TimeSpan.FromSeconds(20));
         Assert.True(budget.TryTake("a", out _));
         Assert.False(budget.TryTake("a", out var retryAfter));
         Assert.True(budget.TryTake("b", out _));
 
-        // Windows are aligned to the clock: 10:00:30 is half-way through the 10:00 window.
-        Assert.Equal(TimeSpan.FromSeconds(30), retryAfter);
-        clock.Advance(retryAfter);
+        // The window opened with a's first request, 20 s ago: never renewed early by a boundary of the clock.
+        Assert.Equal(TimeSpan.FromSeconds(40), retryAfter);
+        clock.Advance(retryAfter - TimeSpan.FromMilliseconds(10));
+        Assert.False(budget.TryTake("a", out _));
+        clock.Advance(TimeSpan.FromMilliseconds(10));
         Assert.True(budget.TryTake("a", out _));
     }
 

@@ -80,9 +80,10 @@ public sealed class SharedRateLimitTests(AccountApiFactory factory) : IClassFixt
         var instance = factory.WithWebHostBuilder(builder =>
         {
             builder.UseSetting($"{RevocationOptions.SectionName}:{nameof(RevocationOptions.Redis)}", _redis.ConnectionString);
-            // Long enough that the test never crosses a window's end; revocations may be stale once Redis is gone.
+            // Shared windows are aligned to the clock (every instance names them alike): a day, so that the test does not
+            // cross one's end but at midnight; revocations may be stale once Redis is gone.
             builder.UseSetting("RateLimits:PerCaller:PermitLimit", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("RateLimits:PerCaller:Window", "01:00:00");
+            builder.UseSetting("RateLimits:PerCaller:Window", "1.00:00:00");
             builder.UseSetting($"{RevocationOptions.SectionName}:{nameof(RevocationOptions.MaxStaleness)}", "00:05:00");
         });
         _ = instance.Server;
