@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Encodings.Web;
 using AccountApi.Authentication;
 using AccountApi.Entra;
 using AccountApi.Telemetry;
@@ -14,41 +13,62 @@ namespace AccountApi.TokenCache;
 /// The default authentication scheme, in front of JwtBearer: the one place a request can be authenticated without
 /// the full pipeline. A token the <see cref="ValidatedTokenCache"/> holds, and whose checks still pass, is answered
 /// here. Every other request — no token, a new token, a token no longer servable, every refusal — is handed to
-/// JwtBearer (Microsoft.Identity.Web's configuration, our events) and its result returned unchanged.
+/// JwtBearer (Microsoft.Identity.Web's configuration, our events) and its result returned unchanged; so are
+/// challenges and forbids.
 /// </summary>
+/// <remarks>
+/// An <see cref="IAuthenticationHandler"/> of its own rather than an <c>AuthenticationHandler&lt;TOptions&gt;</c>: it
+/// has no options, and the base class resolves options and creates a logger for every request. What is left per
+/// request is this object, made by the container from singletons.
+/// </remarks>
 internal sealed class CachedBearerHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options,
-    ILoggerFactory loggerFactory,
-    UrlEncoder encoder,
     ValidatedTokenCache cache,
     AdmittedDirectories directories,
     IOptionsMonitor<JwtBearerOptions> jwtBearer,
-    AccountMetrics metrics)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+    AccountMetrics metrics) : IAuthenticationHandler
 {
     public const string SchemeName = "CachedBearer";
 
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    private AuthenticationScheme _scheme = null!;
+    private HttpContext _context = null!;
+    private Task<AuthenticateResult>? _result;
+
+    public Task InitializeAsync(AuthenticationScheme scheme, HttpContext context)
     {
-        var authorization = Request.Headers.Authorization.ToString();
+        _scheme = scheme;
+        _context = context;
+        return Task.CompletedTask;
+    }
+
+    // Once per request, as AuthenticationHandler does: the authorization step authenticates again.
+    public Task<AuthenticateResult> AuthenticateAsync() => _result ??= AuthenticateOnceAsync();
+
+    public Task ChallengeAsync(AuthenticationProperties? properties) =>
+        _context.ChallengeAsync(JwtBearerDefaults.AuthenticationScheme, properties);
+
+    public Task ForbidAsync(AuthenticationProperties? properties) =>
+        _context.ForbidAsync(JwtBearerDefaults.AuthenticationScheme, properties);
+
+    private async Task<AuthenticateResult> AuthenticateOnceAsync()
+    {
+        var authorization = _context.Request.Headers.Authorization.ToString();
         if (BearerToken(authorization) is not { } token)
         {
             // JwtBearer's own answer for a request without a token (no result), so that nothing differs from it.
-            return await Context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+            return await _context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         }
 
         var started = Stopwatch.GetTimestamp();
-        // Hashed where it lies in the header: a hit copies nothing out of the request.
-        var digest = AccessTokenDigest.Of(authorization.AsSpan(token));
-        if (cache.Find(digest) is { } cached)
+        // Looked up where it lies in the header: a hit copies nothing out of the request.
+        if (cache.Find(authorization.AsSpan(token)) is { } cached)
         {
             metrics.TokenValidated(TokenValidationPaths.Cached, Stopwatch.GetElapsedTime(started));
-            return AuthenticateResult.Success(new AuthenticationTicket(cached, Scheme.Name));
+            return AuthenticateResult.Success(new AuthenticationTicket(cached, _scheme.Name));
         }
 
-        var presented = new PresentedToken(authorization, token, digest);
-        Context.Features.Set(presented);
-        var result = await Context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        var presented = new PresentedToken(authorization, token, AccessTokenDigest.Of(authorization.AsSpan(token)));
+        _context.Features.Set(presented);
+        var result = await _context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         metrics.TokenValidated(TokenValidationPaths.Full, Stopwatch.GetElapsedTime(started));
         if (!result.Succeeded || ReadOnlyClaimsPrincipal.CopyOf(result.Principal) is not { } shared)
         {
@@ -59,10 +79,11 @@ internal sealed class CachedBearerHandler(
         // Only a directory this service serves may take room in the cache: a stranger's valid tokens would push callers out.
         if (presented.Accepted is { } accepted && directories.Admits(accepted.Subject.DirectoryId))
         {
-            cache.Add(digest, accepted, shared, jwtBearer.Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters.ClockSkew);
+            cache.Add(authorization.AsSpan(token), presented.Digest, accepted, shared,
+                jwtBearer.Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters.ClockSkew);
         }
 
-        return AuthenticateResult.Success(new AuthenticationTicket(shared, result.Properties, Scheme.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(shared, result.Properties, _scheme.Name));
     }
 
     // Where the token lies in the header, read exactly as JwtBearer reads it (values joined, "Bearer " in any case,

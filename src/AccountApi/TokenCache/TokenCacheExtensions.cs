@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 
 namespace AccountApi.TokenCache;
@@ -19,12 +17,13 @@ internal static class TokenCacheExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TokenCacheOptions>, TokenCacheOptionsValidator>();
         services.AddSingleton<ValidatedTokenCache>();
-        services.AddAuthentication(CachedBearerHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, CachedBearerHandler>(CachedBearerHandler.SchemeName, options =>
-            {
-                options.ForwardChallenge = JwtBearerDefaults.AuthenticationScheme;
-                options.ForwardForbid = JwtBearerDefaults.AuthenticationScheme;
-            });
+        // Transient: the handler provider takes it from the container (a compiled factory) and keeps it for the request.
+        services.AddTransient<CachedBearerHandler>();
+        services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = CachedBearerHandler.SchemeName;
+            options.AddScheme<CachedBearerHandler>(CachedBearerHandler.SchemeName, displayName: null);
+        });
         return builder;
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using AccountApi.Entra;
 using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
 using AccountApi.TokenCache;
@@ -44,9 +43,9 @@ public sealed class TokenCacheMemoryTests
         await CacheAsync(factory, signed[100..]);
         var heldPerEntry = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)(cache.Count - entriesBefore);
 
-        var principal = cache.Find(AccessTokenDigest.Of(signed[^1].AsSpan()));
+        var principal = cache.Find(signed[^1]);
         Assert.Equal(Tokens, cache.Count - entriesBefore);
-        var charged = TokenCacheCharge.EstimatedBytes(principal!);
+        var charged = TokenCacheCharge.EstimatedBytes(principal!, signed[^1].Length);
         Assert.True(heldPerEntry <= charged, $"An entry holds {heldPerEntry:0} bytes but is charged {charged}.");
     }
 
