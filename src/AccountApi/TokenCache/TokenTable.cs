@@ -1,68 +1,56 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 
 namespace AccountApi.TokenCache;
 
 /// <summary>
-/// The validated-token cache's storage: entries keyed by the token's ASCII text (<see cref="TokenTextComparer"/>),
-/// each charged bytes against one budget that is never exceeded (an entry that does not fit is not added). When the
-/// budget is reached, and once a minute, a compaction runs in the background, never on a request: expired entries go,
-/// then, while above nine tenths of the budget, entries not hit since the last compaction (second chance), soonest
-/// to expire first.
+/// The validated-token cache's storage: entries keyed by the token's ASCII text and found by the header's characters
+/// (<see cref="TokenTextComparer"/>), each charged bytes against one budget that is never exceeded (an entry that does
+/// not fit is not added). When the budget is reached, and once a minute, a compaction runs in the background, never on
+/// a request: expired entries go, then, while above nine tenths of the budget, entries not hit since the last
+/// compaction (second chance), soonest to expire first.
 /// </summary>
-internal sealed class TokenTable(long budget, TimeProvider time)
+internal sealed class TokenTable
 {
     /// <summary>Longer text is not a token anyone can present (JwtBearer's limit is 250 KB) and is never looked up.</summary>
     private const int MaxTokenLength = 256 * 1024;
 
-    // Tokens up to this length are narrowed to ASCII on the stack for a lookup; longer ones in a pooled buffer.
-    private const int StackLength = 4096;
-
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<byte[], CachedToken> _entries = new(new TokenTextComparer());
+    private readonly ConcurrentDictionary<byte[], CachedToken> _entries;
+    private readonly ConcurrentDictionary<byte[], CachedToken>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly long _budget;
+    private readonly TimeProvider _time;
     private long _charged;
     private int _count;
     private int _compacting;
-    private long _nextSweep = time.GetUtcNow().Add(SweepInterval).UtcTicks;
+    private long _nextSweep;
+
+    public TokenTable(long budget, TimeProvider time)
+    {
+        _budget = budget;
+        _time = time;
+        _nextSweep = time.GetUtcNow().Add(SweepInterval).UtcTicks;
+        _entries = new(new TokenTextComparer());
+        _lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public int Count => Volatile.Read(ref _count);
 
-    /// <summary>The entry for <paramref name="token"/>, marked as hit; null if there is none (or the text is no token).</summary>
+    /// <summary>The entry for <paramref name="token"/>, marked as hit; null if there is none.</summary>
     public CachedToken? Find(ReadOnlySpan<char> token)
     {
-        if (token.Length is 0 or > MaxTokenLength || Volatile.Read(ref _count) == 0)
+        if (Volatile.Read(ref _count) == 0 || !_lookup.TryGetValue(token, out var entry))
         {
             return null;
         }
 
-        var rented = token.Length > StackLength ? ArrayPool<byte>.Shared.Rent(token.Length) : null;
-        var ascii = rented is null ? stackalloc byte[StackLength] : rented;
-        try
+        if (!entry.Hit)
         {
-            // A compact JWS is ASCII: anything else is not in the table.
-            if (Ascii.FromUtf16(token, ascii, out var length) != OperationStatus.Done
-                || !_entries.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(ascii[..length], out var entry))
-            {
-                return null;
-            }
-
-            if (!entry.Hit)
-            {
-                entry.Hit = true;
-            }
-
-            return entry;
+            entry.Hit = true;
         }
-        finally
-        {
-            if (rented is not null)
-            {
-                // A pooled buffer goes to other code next: it must not carry a bearer token there.
-                ArrayPool<byte>.Shared.Return(rented, clearArray: true);
-            }
-        }
+
+        return entry;
     }
 
     /// <summary>Adds <paramref name="entry"/> under <paramref name="token"/> if it fits the budget; if not, compaction starts.</summary>
@@ -74,7 +62,7 @@ internal sealed class TokenTable(long budget, TimeProvider time)
         }
 
         SweepIfDue();
-        if (Interlocked.Add(ref _charged, entry.Charge) > budget)
+        if (Interlocked.Add(ref _charged, entry.Charge) > _budget)
         {
             Interlocked.Add(ref _charged, -entry.Charge);
             StartCompaction();
@@ -125,7 +113,7 @@ internal sealed class TokenTable(long budget, TimeProvider time)
     /// <summary>Runs a compaction now, on the calling thread (tests; requests only ever start one in the background).</summary>
     internal void Compact()
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var survivors = new List<CachedToken>(Count);
         foreach (var (_, entry) in _entries)
         {
@@ -139,7 +127,7 @@ internal sealed class TokenTable(long budget, TimeProvider time)
             }
         }
 
-        var target = budget - (budget / 10);
+        var target = _budget - (_budget / 10);
         if (Volatile.Read(ref _charged) > target)
         {
             survivors.Sort(static (a, b) => a.Hit != b.Hit ? a.Hit.CompareTo(b.Hit) : a.NotAfter.CompareTo(b.NotAfter));
@@ -162,7 +150,7 @@ internal sealed class TokenTable(long budget, TimeProvider time)
 
     private void SweepIfDue()
     {
-        var now = time.GetUtcNow().UtcTicks;
+        var now = _time.GetUtcNow().UtcTicks;
         var due = Volatile.Read(ref _nextSweep);
         if (now >= due && Interlocked.CompareExchange(ref _nextSweep, now + SweepInterval.Ticks, due) == due)
         {
