@@ -20,13 +20,14 @@ public sealed class SpaSignInTests(BrowserHost host) : IClassFixture<BrowserHost
         });
         await using var context = await host.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
+        var seen = Watch(page);
         await page.GotoAsync($"{host.SpaBase}/spa");
         await Expect(page, "#status", "ready");
 
         // loginRedirect → the provider's sign-in page → back to /spa with the code in the fragment; MSAL redeems it
         // cross-origin with its PKCE verifier and checks the id_token's nonce.
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync($"{host.ProviderBase}/**");
+        await ExpectNavigationAsync(page, $"{host.ProviderBase}/**", seen);
         await page.Locator("button", new() { HasText = "alice@contoso.example" }).ClickAsync();
         await Expect(page, "#account-name", "alice@contoso.example");
 
@@ -53,9 +54,49 @@ public sealed class SpaSignInTests(BrowserHost host) : IClassFixture<BrowserHost
 
         // logoutRedirect: the provider's end_session_endpoint ends its session and returns to the registered page.
         await page.ClickAsync("#sign-out");
-        await page.WaitForURLAsync($"{host.SpaBase}/spa**");
+        await ExpectNavigationAsync(page, $"{host.SpaBase}/spa**", seen);
         await Expect(page, "#status", "ready");
         await Expect(page, "#account-name", "");
+    }
+
+    // What the page said and which requests failed: a failed wait names them instead of only "Timeout".
+    private static List<string> Watch(IPage page)
+    {
+        var seen = new List<string>();
+        page.Console += (_, message) => Add($"console {message.Type}: {message.Text}");
+        page.PageError += (_, error) => Add($"page error: {error}");
+        page.RequestFailed += (_, request) => Add($"request failed: {request.Method} {request.Url} ({request.Failure})");
+        page.FrameNavigated += (_, frame) => Add($"navigated: {frame.Url}");
+        return seen;
+
+        void Add(string line)
+        {
+            lock (seen)
+            {
+                seen.Add(line);
+            }
+        }
+    }
+
+    // Committed is enough (the next step waits for what it clicks): a sub-resource that is slow to load must not fail
+    // the sign-in, and a navigation that never starts fails with the page's own error and what the browser saw.
+    private static async Task ExpectNavigationAsync(IPage page, string url, List<string> seen)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            string log;
+            lock (seen)
+            {
+                log = string.Join(Environment.NewLine, seen);
+            }
+
+            Assert.Fail($"No navigation to {url} within 60 s; the page is at {page.Url}, its error reads "
+                + $"'{await page.TextContentAsync("#error")}'. What the browser saw:{Environment.NewLine}{log}");
+        }
     }
 
     // SPA_SAMPLE_SCREENSHOT=<path> refreshes the picture in the README from the real page.
