@@ -22,8 +22,8 @@ internal static class TelemetryExtensions
 
         // Exported only where an operator asked for it; the other OTEL_* variables (headers, protocol, service name)
         // are read by the exporter itself. Without an endpoint the SDK is not started at all: it would record every
-        // request for nobody and cost ≈0.1 s of start-up on 2 cores. A host that adds an exporter of its own (the
-        // tests' in-memory one) calls AddOpenTelemetry itself and gets the instruments configured above.
+        // request for nobody and lengthen start-up. A host that adds an exporter of its own (the tests' in-memory one)
+        // calls AddOpenTelemetry itself and gets the instruments configured above.
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
         {
             builder.Services.AddOpenTelemetry().WithTracing().WithMetrics().UseOtlpExporter();
