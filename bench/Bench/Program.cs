@@ -167,13 +167,17 @@ ServiceProcess TargetOf(Scenario scenario) => scenario.Target switch
     _ => scale!,
 };
 
-Console.WriteLine($"bench: warming up ({warmUp.TotalSeconds:0} s per scenario)");
+Console.WriteLine($"bench: warming up ({warmUp.TotalSeconds:0} s per scenario of the service; every other process as long in all)");
 scenarios = [.. scenarios.Where(s => (s.Target != Target.ScaleService || scaleSkipped is null)
     && (only is null || s.Target is Target.Baseline or Target.Variant || only.Contains(s.Name) || (s.Target == Target.Peer && only.Contains(s.Name[5..]))))];
 Console.WriteLine($"bench: service pid {api.ProcessId}");
+// Every process is warmed for as long in all as the service is over its scenarios, so that one serving a single
+// scenario (the baseline, the registry's copy, a variant) is not measured while its code is still being tiered up.
+var processWarmUp = warmUp * Math.Max(1, scenarios.Count(s => s.Target == Target.Service));
 foreach (var scenario in scenarios)
 {
-    await Wrk.RunAsync(TargetOf(scenario).Url, scenario.RequestsFile, warmUp);
+    var target = TargetOf(scenario);
+    await Wrk.RunAsync(target.Url, scenario.RequestsFile, processWarmUp / scenarios.Count(s => TargetOf(s) == target));
 }
 
 var measurements = new List<Measurement>();

@@ -112,13 +112,15 @@ internal sealed class TenancyRegistryService(
             }
         }
 
-        tenancies.CompleteLoading();
         if (tenancies.Count >= CompactAfterLoading)
         {
             // Reading a large registry left several times its size in garbage: give it back to the system once, now,
-            // rather than keep it as heap the service never needs again.
+            // rather than keep it as heap the service never needs again. Before readiness says loaded, so that the
+            // pause does not fall on the traffic a load balancer sends once it does.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
+
+        tenancies.CompleteLoading();
 
         var took = time.GetElapsedTime(started);
         TenancyRegistryLog.Loaded(logger, tenancies.Count, Applied, took.TotalMilliseconds);
