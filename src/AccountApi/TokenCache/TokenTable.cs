@@ -90,8 +90,9 @@ internal sealed class TokenTable
             return false;
         }
 
-        Interlocked.Add(ref _charged, -entry.Charge);
+        // Counted out before its bytes are given back: an add can only take them after, so the count never runs ahead.
         Interlocked.Decrement(ref _count);
+        Interlocked.Add(ref _charged, -entry.Charge);
         return true;
     }
 
@@ -114,7 +115,8 @@ internal sealed class TokenTable
     internal void Compact()
     {
         var now = _time.GetUtcNow();
-        var survivors = new List<CachedToken>(Count);
+        // The marks as they are now: hits keep setting them while this runs, and a sort must see each value once.
+        var survivors = new List<(CachedToken Entry, bool Hit)>(Count);
         foreach (var (_, entry) in _entries)
         {
             if (entry.NotAfter <= now)
@@ -123,15 +125,15 @@ internal sealed class TokenTable
             }
             else
             {
-                survivors.Add(entry);
+                survivors.Add((entry, entry.Hit));
             }
         }
 
         var target = _budget - (_budget / 10);
         if (Volatile.Read(ref _charged) > target)
         {
-            survivors.Sort(static (a, b) => a.Hit != b.Hit ? a.Hit.CompareTo(b.Hit) : a.NotAfter.CompareTo(b.NotAfter));
-            foreach (var entry in survivors)
+            survivors.Sort(static (a, b) => a.Hit != b.Hit ? a.Hit.CompareTo(b.Hit) : a.Entry.NotAfter.CompareTo(b.Entry.NotAfter));
+            foreach (var (entry, _) in survivors)
             {
                 if (Volatile.Read(ref _charged) <= target)
                 {
@@ -142,7 +144,7 @@ internal sealed class TokenTable
             }
         }
 
-        foreach (var entry in survivors)
+        foreach (var (entry, _) in survivors)
         {
             entry.Hit = false;
         }
