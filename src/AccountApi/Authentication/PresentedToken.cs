@@ -9,7 +9,7 @@ namespace AccountApi.Authentication;
 /// </summary>
 internal sealed class PresentedToken(string authorization, Range token, string digest)
 {
-    /// <summary>The token's <c>AccessTokenDigest</c>: the cache key and the revocation key.</summary>
+    /// <summary>The token's <c>AccessTokenDigest</c>: the revocation key, kept with the token if it is cached.</summary>
     public string Digest { get; } = digest;
 
     /// <summary>

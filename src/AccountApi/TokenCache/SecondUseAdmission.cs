@@ -25,7 +25,7 @@ internal sealed class SecondUseAdmission
     /// for in one bucket, and its slot is freed when it is admitted. Tokens that share a bucket and are used in turn (as
     /// a load tool or a cyclic client does) do not take each other's slot until more than eight of them are in use
     /// there at once. A collision of the 64 bits only admits a token one use early: what is served from the cache is
-    /// still decided by the whole digest and the checks.
+    /// still decided by the token's exact text and the checks.
     /// </summary>
     public bool IsSecondUse(string digest)
     {

@@ -12,7 +12,7 @@ namespace AccountApi.TokenCache;
 /// </summary>
 internal sealed class TokenTable
 {
-    /// <summary>Longer text is not a token anyone can present (JwtBearer's limit is 250 KB) and is never looked up.</summary>
+    /// <summary>Longer text is not a token anyone can present (JwtBearer's limit is 250 KB) and is never added.</summary>
     private const int MaxTokenLength = 256 * 1024;
 
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
