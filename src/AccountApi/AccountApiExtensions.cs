@@ -50,7 +50,6 @@ public static class AccountApiExtensions
         builder.AddTrustedProxies();
         builder.AddResponseHeaders();
         builder.Services.AddProblemDetails();
-        builder.AddAccountJson();
         builder.AddAccountHealthChecks();
         builder.AddAccountOpenApi();
         // JSON console logs outside Development; OpenTelemetry traces and metrics, exported over OTLP when configured.

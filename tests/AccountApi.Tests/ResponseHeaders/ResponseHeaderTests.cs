@@ -77,6 +77,7 @@ public sealed class ResponseHeaderTests(AccountApiFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal(["GET"], response.Content.Headers.Allow);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
         if (method != "HEAD")
         {
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
