@@ -10,21 +10,45 @@ namespace AccountApi.Authentication;
 /// </summary>
 internal sealed class ValidatedCaller
 {
+    // One pass over the claims, each compared by its exact (case-sensitive) type as IdentityModel's identities compare
+    // them; where a claim appears twice, the first counts, as FindFirst has it.
     private ValidatedCaller(ClaimsPrincipal user)
     {
-        ObjectId = user.FindFirst(EntraClaimNames.ObjectId)?.Value;
-        DirectoryId = user.FindFirst(EntraClaimNames.DirectoryId)?.Value;
+        string? subject = null, authorizedParty = null;
+        bool hasScope = false, markedApp = false;
+        List<string> scopes = [], roles = [], contexts = [];
+        foreach (var claim in user.Claims)
+        {
+            switch (claim.Type)
+            {
+                case EntraClaimNames.ObjectId: ObjectId ??= claim.Value; break;
+                case EntraClaimNames.DirectoryId: DirectoryId ??= claim.Value; break;
+                case JwtRegisteredClaimNames.Name: Name ??= claim.Value; break;
+                case JwtRegisteredClaimNames.PreferredUsername: Username ??= claim.Value; break;
+                case JwtRegisteredClaimNames.Sub: subject ??= claim.Value; break;
+                case JwtRegisteredClaimNames.Azp: authorizedParty ??= claim.Value; break;
+                case EntraClaimNames.IdentityType: markedApp |= claim.Value == "app"; break;
+                case EntraClaimNames.Roles: roles.Add(claim.Value); break;
+                case EntraClaimNames.AuthenticationContexts: contexts.Add(claim.Value); break;
+                case EntraClaimNames.Scope:
+                    hasScope = true;
+                    scopes.AddRange(claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                    break;
+            }
+        }
+
         Directory = Guid.TryParse(DirectoryId, out var directory) ? directory : null;
-        Name = user.FindFirst(JwtRegisteredClaimNames.Name)?.Value;
-        Username = user.FindFirst(JwtRegisteredClaimNames.PreferredUsername)?.Value;
-        IsAppOnly = user.IsAppOnly();
-        IsDelegated = user.IsDelegated();
-        Scopes = [.. user.FindAll(EntraClaimNames.Scope).SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
-        Roles = [.. user.FindAll(EntraClaimNames.Roles).Select(claim => claim.Value)];
-        AuthenticationContexts = [.. user.FindAll(EntraClaimNames.AuthenticationContexts).Select(claim => claim.Value)];
-        RateLimitPartition = IsAppOnly
-            ? $"app:{DirectoryId}/{user.FindFirst(JwtRegisteredClaimNames.Azp)?.Value}"
-            : $"user:{DirectoryId}/{ObjectId}";
+        // An application acting on its own (client credentials): no scp, and marked as such, either by idtyp=app (an
+        // optional claim the API's registration should turn on) or by sub equal to oid (Entra writes the service
+        // principal's id in both; a user's sub is pairwise and never equals the oid). A missing scp alone proves
+        // nothing: a user token carries roles and no scp when the role is assignable to users.
+        IsAppOnly = !hasScope
+            && (markedApp || (subject is { Length: > 0 } && string.Equals(subject, ObjectId, StringComparison.OrdinalIgnoreCase)));
+        IsDelegated = !markedApp && !IsAppOnly;
+        Scopes = scopes;
+        Roles = roles;
+        AuthenticationContexts = contexts;
+        RateLimitPartition = IsAppOnly ? $"app:{DirectoryId}/{authorizedParty}" : $"user:{DirectoryId}/{ObjectId}";
     }
 
     /// <summary>The user's object id (<c>oid</c>).</summary>
@@ -39,10 +63,10 @@ internal sealed class ValidatedCaller
 
     public string? Username { get; }
 
-    /// <inheritdoc cref="EntraPrincipal.IsAppOnly"/>
+    /// <summary>An application's own token (client credentials), by the rule in the constructor.</summary>
     public bool IsAppOnly { get; }
 
-    /// <inheritdoc cref="EntraPrincipal.IsDelegated"/>
+    /// <summary>A signed-in user's (delegated) token: neither marked as an application's nor app-only.</summary>
     public bool IsDelegated { get; }
 
     /// <summary>The delegated scopes (<c>scp</c>, space-separated in the token).</summary>
