@@ -2,6 +2,7 @@ using AccountApi.Refusals;
 using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using Microsoft.Identity.Web;
 
 namespace AccountApi.Authorization;
 
@@ -12,6 +13,17 @@ internal static class AuthorizationExtensions
     {
         var services = builder.Services;
         services.AddAuthorization();
+        // Microsoft.Identity.Web registers what its [RequiredScope] attributes need: two handlers the framework asks on
+        // every authorization, and post-configurations that add their requirements to the default policy. The service
+        // checks scopes in its own requirement and uses none of them, so they go: the policies are as written here, and
+        // a requirement of theirs added later would find no handler and fail (closed, not open).
+        var identityWeb = typeof(MicrosoftIdentityWebApiAuthenticationBuilderExtensions).Assembly;
+        foreach (var descriptor in services.Where(descriptor => descriptor.ImplementationType?.Assembly == identityWeb
+            && (descriptor.ServiceType == typeof(IAuthorizationHandler) || descriptor.ServiceType == typeof(IPostConfigureOptions<AuthorizationOptions>))).ToList())
+        {
+            services.Remove(descriptor);
+        }
+
         services.AddSingleton<IConfigureOptions<AuthorizationOptions>, AccountPolicies>();
         services.AddSingleton<TenancyPermission>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalResultHandler>();
