@@ -20,7 +20,10 @@ internal static class Goals
             Peer(AtLeast("warm ÷ Identity.Web peer's warm requests/s", 1.0, PerRound("warm", "peer-warm", (a, b) => a.RequestsPerSecond / b.RequestsPerSecond, min: true))),
             Scale(scale, $"{scale.Tenancies:N0} tenancies ÷ 3 tenancies (warm requests/s)", AtLeast, 0.97,
                 PerRound("scale-tenancies", "warm", (a, b) => a.RequestsPerSecond / b.RequestsPerSecond, min: true)),
-            Scale(scale, $"start → first authorized 200 on a registry of {scale.Tenancies:N0} (s)", AtMost, 1.0, scale.StartSeconds),
+            scale.FastStartSeconds is null && scale.Skipped is null
+                ? new($"start → first authorized 200 on a registry of {scale.Tenancies:N0}, the native (fast-start) build (s)", "≤ 1", null, null, "not measured: no --also native=…")
+                : Scale(scale, $"start → first authorized 200 on a registry of {scale.Tenancies:N0}, the native (fast-start) build (s)", AtMost, 1.0, scale.FastStartSeconds),
+            new($"start → first authorized 200 on a registry of {scale.Tenancies:N0}, the default build (s)", "—", scale.StartSeconds, null, "shown, not a goal: the native build is the fast-start option"),
             Scale(scale, $"resident memory a tenancy over 3 tenancies, {scale.Tenancies:N0} loaded (bytes)", AtMost, 300, scale.BytesPerTenancy),
             AtMost("start → first authorized 200, the native (fast-start) build (s)", 0.4, fastStartSeconds) is { Measured: null } unmeasured
                 ? unmeasured with { Note = "not measured: no --also native=…" }
@@ -83,5 +86,8 @@ internal static class Goals
         new(figure, $"≤ {target:0.##}", measured, measured is null ? null : measured <= target, measured is null ? "not measured: a round had errors" : "");
 }
 
-/// <summary>The scale scenario's figures beside the rounds: how many tenancies, start-up and memory on them.</summary>
-internal sealed record ScaleFigures(int Tenancies, double? StartSeconds, double? BytesPerTenancy, string? Skipped);
+/// <summary>
+/// The scale scenario's figures beside the rounds: how many tenancies, start-up on them (the default build, and the
+/// native fast-start build when it is a variant) and memory.
+/// </summary>
+internal sealed record ScaleFigures(int Tenancies, double? StartSeconds, double? FastStartSeconds, double? BytesPerTenancy, string? Skipped);

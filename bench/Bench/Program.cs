@@ -98,6 +98,18 @@ if (peer is not null)
 {
     await ServiceProcess.WaitForAsync(() => AuthorizedAsync(peer.Url), TimeSpan.FromSeconds(60), "the Identity.Web peer");
 }
+// Start-up on the registry is a goal of the fast-start build (the native variant, --also native=...), as start-up with
+// 3 tenancies is: timed first, alone, then stopped. The default build's start on it is timed below and shown beside.
+double? scaleFastStartSeconds = null;
+if (scaleSkipped is null && Variants().FirstOrDefault(variant => variant.Name == "native") is { } fastStart)
+{
+    var fastStarted = Stopwatch.StartNew();
+    using var native = ServiceProcess.Start(fastStart.Dll, scaleSettings, name: "scale-native");
+    await ServiceProcess.WaitForAsync(() => AuthorizedAsync(native.Url), scaleStartBudget, $"the native build with {tenancies:N0} tenancies", TimeSpan.FromMilliseconds(5));
+    scaleFastStartSeconds = fastStarted.Elapsed.TotalSeconds;
+    Console.WriteLine($"bench: the native build on a registry of {tenancies:N0} tenancies answered its first authorized 200 after {scaleFastStartSeconds:0.00} s");
+}
+
 var scaleStarted = Stopwatch.StartNew();
 using var scale = scaleSkipped is null ? ServiceProcess.Start(service, scaleSettings, name: "scale") : null;
 double? scaleStartSeconds = null;
@@ -200,9 +212,9 @@ for (var round = 1; round <= rounds; round++)
 }
 
 var goals = Goals.Judge(measurements, startSeconds, variantStartSeconds.TryGetValue("native", out var nativeStart) ? nativeStart : null,
-    new(tenancies, scaleStartSeconds, bytesPerTenancy, scaleSkipped));
+    new(tenancies, scaleStartSeconds, scaleFastStartSeconds, bytesPerTenancy, scaleSkipped));
 Report.Print(scenarios, measurements, goals, startSeconds, idleMegabytes, coldTokens);
-Report.WriteJson(output, scenarios, measurements, goals, new(startSeconds, idleMegabytes, tenancies, importSeconds, scaleStartSeconds, bytesPerTenancy, scaleSkipped, coldTokens), quick, duration);
+Report.WriteJson(output, scenarios, measurements, goals, new(startSeconds, idleMegabytes, tenancies, importSeconds, scaleStartSeconds, scaleFastStartSeconds, bytesPerTenancy, scaleSkipped, coldTokens), quick, duration);
 PerformanceDoc.Update(output, "docs/performance.md");
 Console.WriteLine($"bench: figures written to {output}");
 foreach (var variant in variants.Values)

@@ -80,6 +80,7 @@ internal sealed record StartUp(
     int ScaleTenancies,
     double? ScaleImportSeconds,
     double? ScaleFirstAuthorized200Seconds,
+    double? ScaleNativeFirstAuthorized200Seconds,
     double? ScaleBytesPerTenancy,
     string? ScaleSkipped,
     int ColdTokenCycle);
