@@ -13,11 +13,15 @@ internal sealed class SecondUseAdmission
 
     private readonly ulong[] _marks;
     private readonly int _buckets;
+    private readonly Random _random;
 
-    public SecondUseAdmission(int capacity)
+    /// <param name="capacity">Marks held, rounded up to whole buckets.</param>
+    /// <param name="random">Which slot of a full bucket a newcomer takes (<see cref="Random.Shared"/>; tests give a seeded one).</param>
+    public SecondUseAdmission(int capacity, Random? random = null)
     {
         _buckets = (capacity + Ways - 1) / Ways;
         _marks = new ulong[_buckets * Ways];
+        _random = random ?? Random.Shared;
     }
 
     /// <summary>
@@ -49,8 +53,11 @@ internal sealed class SecondUseAdmission
             }
         }
 
-        // A full bucket gives up a slot chosen by the newcomer's bits: no fixed order of tokens always evicts the same one.
-        Volatile.Write(ref bucket[empty >= 0 ? empty : (int)((mark >> 1) % Ways)], mark);
+        // A full bucket gives up a slot at random. Not the oldest: more than eight tokens used in turn would each take
+        // the slot of the next one due. Not one fixed by the token's bits: once one-use tokens have filled the bucket
+        // with marks nobody frees, two tokens used in turn with the same slot wiped each other's mark for ever (about
+        // 5% of a steady set of callers after a burst of new tokens, never cached).
+        Volatile.Write(ref bucket[empty >= 0 ? empty : _random.Next(Ways)], mark);
         return false;
     }
 }
