@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AccountApi.Authentication;
 using AccountApi.Refusals;
 using AccountApi.Tenancy;
@@ -16,6 +17,14 @@ internal sealed class AccountCallerRequirement(IReadOnlyCollection<string> accep
 {
     public IReadOnlyCollection<string> AcceptedScopes { get; } = acceptedScopes;
 
+    /// <summary>
+    /// Whether <paramref name="user"/> meets the requirement for <paramref name="resource"/> (the request's tenancy is
+    /// then marked permitted), asking what <see cref="HandleRequirementAsync"/> asks. Nothing is logged: a refusal is
+    /// for the framework to reach again through the handler, which says why (<see cref="AccountPolicyEvaluator"/>).
+    /// </summary>
+    internal bool Permits(ClaimsPrincipal user, object? resource) =>
+        user.Identity?.IsAuthenticated == true && Refusal(ValidatedCaller.Of(user), resource, logRefusal: false) is null;
+
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AccountCallerRequirement requirement)
     {
         if (context.User.Identity?.IsAuthenticated != true)
@@ -25,19 +34,20 @@ internal sealed class AccountCallerRequirement(IReadOnlyCollection<string> accep
             return Task.CompletedTask;
         }
 
-        var caller = ValidatedCaller.Of(context.User);
-        var refusal = !caller.IsDelegated ? new AuthorizationFailureReason(this, RefusalReasons.UserTokenRequired)
-            : !caller.GrantsAnyOf(AcceptedScopes) ? new AuthorizationFailureReason(this, RefusalReasons.InsufficientScope)
-            : tenancies.Decide(context.Resource, caller, this);
-        if (refusal is null)
+        if (Refusal(ValidatedCaller.Of(context.User), context.Resource, logRefusal: true) is { } refusal)
         {
-            context.Succeed(requirement);
+            context.Fail(refusal);
         }
         else
         {
-            context.Fail(refusal);
+            context.Succeed(requirement);
         }
 
         return Task.CompletedTask;
     }
+
+    private AuthorizationFailureReason? Refusal(ValidatedCaller caller, object? resource, bool logRefusal) =>
+        !caller.IsDelegated ? new AuthorizationFailureReason(this, RefusalReasons.UserTokenRequired)
+        : !caller.GrantsAnyOf(AcceptedScopes) ? new AuthorizationFailureReason(this, RefusalReasons.InsufficientScope)
+        : tenancies.Decide(resource, caller, this, logRefusal);
 }

@@ -1,6 +1,8 @@
 using AccountApi.Refusals;
 using AccountApi.Tenancy;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
 
@@ -27,6 +29,11 @@ internal static class AuthorizationExtensions
         services.AddSingleton<IConfigureOptions<AuthorizationOptions>, AccountPolicies>();
         services.AddSingleton<TenancyPermission>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalResultHandler>();
+        // Grants of the account policy decided by its requirement; everything else by the framework's evaluator, kept
+        // as it registers it (one per use).
+        services.AddTransient<PolicyEvaluator>();
+        services.RemoveAll<IPolicyEvaluator>();
+        services.AddSingleton<IPolicyEvaluator, AccountPolicyEvaluator>();
         return builder;
     }
 }

@@ -10,8 +10,11 @@ namespace AccountApi.Tenancy;
 /// </summary>
 internal sealed class TenancyPermission(ILogger<TenancyPermission> logger)
 {
-    /// <summary>Null when <paramref name="caller"/> may use the request's tenancy (then marked permitted), else why not.</summary>
-    public AuthorizationFailureReason? Decide(object? resource, ValidatedCaller caller, IAuthorizationHandler handler)
+    /// <summary>
+    /// Null when <paramref name="caller"/> may use the request's tenancy (then marked permitted), else why not, logged
+    /// when <paramref name="logRefusal"/> (a decision asked again by the framework is not logged twice).
+    /// </summary>
+    public AuthorizationFailureReason? Decide(object? resource, ValidatedCaller caller, IAuthorizationHandler handler, bool logRefusal = true)
     {
         if (resource is not HttpContext http)
         {
@@ -31,7 +34,7 @@ internal sealed class TenancyPermission(ILogger<TenancyPermission> logger)
             TenancyResolution.Invalid => RefusalReasons.InvalidTenant,
             // No authenticated caller: the token requirements refuse first, and tenancies are not looked at.
             TenancyResolution.NotEvaluated => RefusalReasons.TenantNotPermitted,
-            _ => Permission(tenancy, caller),
+            _ => Permission(tenancy, caller, logRefusal),
         };
 
         if (refusal is not null)
@@ -39,7 +42,7 @@ internal sealed class TenancyPermission(ILogger<TenancyPermission> logger)
             return new AuthorizationFailureReason(handler, refusal);
         }
 
-        if (SignInPolicy(tenancy, caller, handler) is { } failure)
+        if (SignInPolicy(tenancy, caller, handler, logRefusal) is { } failure)
         {
             return failure;
         }
@@ -50,25 +53,47 @@ internal sealed class TenancyPermission(ILogger<TenancyPermission> logger)
 
     // What the tenancy asks beyond the API, once it admits the caller's directory (so nothing here tells a stranger
     // anything): every required app role, then every authentication context, the first missing one challenged for.
-    private AuthorizationFailureReason? SignInPolicy(TenancyContext tenancy, ValidatedCaller caller, IAuthorizationHandler handler)
+    private AuthorizationFailureReason? SignInPolicy(TenancyContext tenancy, ValidatedCaller caller, IAuthorizationHandler handler, bool log)
     {
         var found = tenancy.Tenancy!;
-        if (found.RequiredRoles.FirstOrDefault(role => !caller.Roles.Contains(role)) is { } role)
+        if (FirstMissing(found.RequiredRoles, caller.Roles) is { } role)
         {
-            TenancyLog.PolicyNotMet(logger, found.Name, "app role", role);
+            if (log)
+            {
+                TenancyLog.PolicyNotMet(logger, found.Name, "app role", role);
+            }
+
             return new AuthorizationFailureReason(handler, RefusalReasons.TenancyRoleRequired);
         }
 
-        if (found.RequiredAuthenticationContexts.FirstOrDefault(context => !caller.AuthenticationContexts.Contains(context)) is { } missing)
+        if (FirstMissing(found.RequiredAuthenticationContexts, caller.AuthenticationContexts) is { } missing)
         {
-            TenancyLog.PolicyNotMet(logger, found.Name, "authentication context (challenged to step up)", missing);
+            if (log)
+            {
+                TenancyLog.PolicyNotMet(logger, found.Name, "authentication context (challenged to step up)", missing);
+            }
+
             return new ClaimsChallengeFailure(handler, ClaimsChallengeFailure.ForAuthenticationContext(missing));
         }
 
         return null;
     }
 
-    private string? Permission(TenancyContext tenancy, ValidatedCaller caller)
+    // A loop rather than a lambda: asked on every permitted request, where a closure would be allocated each time.
+    private static string? FirstMissing(IReadOnlyList<string> required, IReadOnlyList<string> held)
+    {
+        foreach (var value in required)
+        {
+            if (!held.Contains(value))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private string? Permission(TenancyContext tenancy, ValidatedCaller caller, bool log)
     {
         var detail = tenancy.Tenancy switch
         {
@@ -82,7 +107,11 @@ internal sealed class TenancyPermission(ILogger<TenancyPermission> logger)
             return null;
         }
 
-        TenancyLog.NotPermitted(logger, tenancy.RequestedName ?? "(none)", detail);
+        if (log)
+        {
+            TenancyLog.NotPermitted(logger, tenancy.RequestedName ?? "(none)", detail);
+        }
+
         return RefusalReasons.TenantNotPermitted;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AccountApi.TokenCache;
@@ -24,6 +26,10 @@ internal static class TokenCacheExtensions
             options.DefaultScheme = CachedBearerHandler.SchemeName;
             options.AddScheme<CachedBearerHandler>(CachedBearerHandler.SchemeName, displayName: null);
         });
+        // The framework's service stays what every request but a hit goes through (one per request, as it registers it).
+        services.AddScoped<AuthenticationService>();
+        services.RemoveAll<IAuthenticationService>();
+        services.AddSingleton<IAuthenticationService, CachedTokenAuthenticationService>();
         return builder;
     }
 }

@@ -7,6 +7,7 @@ using AccountApi.Telemetry;
 using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
 using AccountApi.TokenCache;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -369,6 +370,47 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         Assert.Equal(0, host.Cache.Count);
     }
 
+    [Fact]
+    public async Task AHit_IsAnsweredWithoutTheFrameworksAuthenticationService_EveryOtherRequestThroughIt()
+    {
+        var framework = new Calls();
+        using var host = Host(services =>
+        {
+            services.AddSingleton(framework);
+            services.AddScoped<AuthenticationService, CountingAuthenticationService>();
+        });
+        using var client = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
+
+        await CacheAsync(client);
+        var firstUses = framework.Count;
+        using var hit = await client.GetAsync("/account/me");
+        var afterHit = framework.Count;
+        using var refused = await SendAsync(host, "Bearer not-a-token");
+
+        Assert.Equal(HttpStatusCode.OK, hit.StatusCode);
+        await ProblemAssert.RefusedAsync(refused, "invalid_token");
+        Assert.Equal([TokenValidationPaths.Full, TokenValidationPaths.Full, TokenValidationPaths.Cached, TokenValidationPaths.Full], host.Paths());
+        Assert.True(firstUses >= 2, $"the first two uses went through the framework's service {firstUses} times");
+        Assert.Equal(firstUses, afterHit);
+        Assert.True(framework.Count > afterHit, "the refusal did not go through the framework's service");
+    }
+
+    [Fact]
+    public async Task WithAClaimsTransformation_CachedTokensGoThroughTheFramework_SoItApplies()
+    {
+        var transformations = new Calls();
+        using var host = Host(services => services.AddSingleton<IClaimsTransformation>(new CountingTransformation(transformations)));
+        using var client = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
+
+        await CacheAsync(client);
+        var firstUses = transformations.Count;
+        using var hit = await client.GetAsync("/account/me");
+
+        Assert.Equal(HttpStatusCode.OK, hit.StatusCode);
+        Assert.Equal([TokenValidationPaths.Full, TokenValidationPaths.Full, TokenValidationPaths.Cached], host.Paths());
+        Assert.Equal(firstUses + 1, transformations.Count);
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(CacheHost host, string authorization)
     {
         using var client = host.Factory.CreateClient(accessToken: null, "contoso");
@@ -440,6 +482,36 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         {
             _validations.Dispose();
             Factory.Dispose();
+        }
+    }
+
+    private sealed class Calls
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Add() => Interlocked.Increment(ref _count);
+    }
+
+    private sealed class CountingAuthenticationService(
+        IAuthenticationSchemeProvider schemes, IAuthenticationHandlerProvider handlers, IClaimsTransformation transform,
+        IOptions<AuthenticationOptions> options, Calls calls)
+        : AuthenticationService(schemes, handlers, transform, options)
+    {
+        public override Task<AuthenticateResult> AuthenticateAsync(Microsoft.AspNetCore.Http.HttpContext context, string? scheme)
+        {
+            calls.Add();
+            return base.AuthenticateAsync(context, scheme);
+        }
+    }
+
+    private sealed class CountingTransformation(Calls calls) : IClaimsTransformation
+    {
+        public Task<System.Security.Claims.ClaimsPrincipal> TransformAsync(System.Security.Claims.ClaimsPrincipal principal)
+        {
+            calls.Add();
+            return Task.FromResult(principal);
         }
     }
 }

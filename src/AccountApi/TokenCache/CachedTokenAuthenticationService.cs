@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using AccountApi.Telemetry;
+using Microsoft.AspNetCore.Authentication;
+
+namespace AccountApi.TokenCache;
+
+/// <summary>
+/// The application's <see cref="IAuthenticationService"/>: the framework's own (<see cref="AuthenticationService"/>,
+/// one per request) for everything, except authenticating the default scheme for a token the
+/// <see cref="ValidatedTokenCache"/> serves. That answer is the one the framework would give — the scheme's handler
+/// would find the same entry, and there is no claims transformation to apply — without building the handler
+/// provider, the handler and the service for the request: the work a hit does not need.
+/// </summary>
+/// <remarks>
+/// Nothing here decides anything: a token the cache does not serve (new, expired, revoked, its key withdrawn) goes to
+/// the framework and its scheme (<see cref="CachedBearerHandler"/>, then JwtBearer), which gives the refusal its reason.
+/// With a claims transformation registered, every request goes to the framework, so that the transformation applies.
+/// </remarks>
+internal sealed class CachedTokenAuthenticationService(
+    ValidatedTokenCache cache, IClaimsTransformation transformation, AccountMetrics metrics) : IAuthenticationService
+{
+    private readonly bool _servesHits = cache.Enabled && transformation is NoopClaimsTransformation;
+
+    public Task<AuthenticateResult> AuthenticateAsync(HttpContext context, string? scheme)
+    {
+        if (_servesHits && scheme == CachedBearerHandler.SchemeName && Cached(context) is { } principal)
+        {
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, CachedBearerHandler.SchemeName)));
+        }
+
+        return Framework(context).AuthenticateAsync(context, scheme);
+    }
+
+    public Task ChallengeAsync(HttpContext context, string? scheme, AuthenticationProperties? properties) =>
+        Framework(context).ChallengeAsync(context, scheme, properties);
+
+    public Task ForbidAsync(HttpContext context, string? scheme, AuthenticationProperties? properties) =>
+        Framework(context).ForbidAsync(context, scheme, properties);
+
+    public Task SignInAsync(HttpContext context, string? scheme, ClaimsPrincipal principal, AuthenticationProperties? properties) =>
+        Framework(context).SignInAsync(context, scheme, principal, properties);
+
+    public Task SignOutAsync(HttpContext context, string? scheme, AuthenticationProperties? properties) =>
+        Framework(context).SignOutAsync(context, scheme, properties);
+
+    private ClaimsPrincipal? Cached(HttpContext context)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        return CachedBearerHandler.BearerToken(authorization) is { } token ? CachedBearerHandler.FromCache(cache, metrics, authorization, token) : null;
+    }
+
+    private static AuthenticationService Framework(HttpContext context) => context.RequestServices.GetRequiredService<AuthenticationService>();
+}
