@@ -36,12 +36,13 @@ internal sealed class AccountPolicyEvaluator : IPolicyEvaluator
             && services.GetRequiredService<IAuthorizationHandlerContextFactory>() is DefaultAuthorizationHandlerContextFactory;
     }
 
-    /// <summary>Whether grants of the account policy are decided here (false: every decision is the framework's).</summary>
+    /// <summary>Whether grants of the account policy are decided here (false: everything is the framework's).</summary>
     public bool GrantsAccountPolicy => _grantsAccountPolicy;
 
     // As the framework's: a policy that names no scheme reads the result the authentication middleware recorded.
     public Task<AuthenticateResult> AuthenticateAsync(AuthorizationPolicy policy, HttpContext context) =>
-        policy.AuthenticationSchemes.Count == 0 && context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { } recorded
+        _grantsAccountPolicy
+            && policy.AuthenticationSchemes.Count == 0 && context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { } recorded
             ? Task.FromResult(recorded)
             : Framework(context).AuthenticateAsync(policy, context);
 

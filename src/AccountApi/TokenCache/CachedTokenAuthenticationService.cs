@@ -17,9 +17,9 @@ namespace AccountApi.TokenCache;
 /// With a claims transformation registered, every request goes to the framework, so that the transformation applies.
 /// </remarks>
 internal sealed class CachedTokenAuthenticationService(
-    ValidatedTokenCache cache, IClaimsTransformation transformation, AccountMetrics metrics) : IAuthenticationService
+    ValidatedTokenCache cache, IServiceScopeFactory scopes, AccountMetrics metrics) : IAuthenticationService
 {
-    private readonly bool _servesHits = cache.Enabled && transformation is NoopClaimsTransformation;
+    private readonly bool _servesHits = cache.Enabled && !TransformsClaims(scopes);
 
     public Task<AuthenticateResult> AuthenticateAsync(HttpContext context, string? scheme)
     {
@@ -47,6 +47,13 @@ internal sealed class CachedTokenAuthenticationService(
     {
         var authorization = context.Request.Headers.Authorization.ToString();
         return CachedBearerHandler.BearerToken(authorization) is { } token ? CachedBearerHandler.FromCache(cache, metrics, authorization, token) : null;
+    }
+
+    // Asked in a scope: a transformation may be registered per request.
+    private static bool TransformsClaims(IServiceScopeFactory scopes)
+    {
+        using var scope = scopes.CreateScope();
+        return scope.ServiceProvider.GetService<IClaimsTransformation>() is not (null or NoopClaimsTransformation);
     }
 
     private static AuthenticationService Framework(HttpContext context) => context.RequestServices.GetRequiredService<AuthenticationService>();

@@ -399,7 +399,8 @@ public sealed class ValidatedTokenCacheTests : IDisposable
     public async Task WithAClaimsTransformation_CachedTokensGoThroughTheFramework_SoItApplies()
     {
         var transformations = new Calls();
-        using var host = Host(services => services.AddSingleton<IClaimsTransformation>(new CountingTransformation(transformations)));
+        // Registered per request, as a transformation may be: the service must not capture it.
+        using var host = Host(services => services.AddScoped<IClaimsTransformation>(_ => new CountingTransformation(transformations)));
         using var client = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
 
         await CacheAsync(client);
