@@ -24,15 +24,17 @@ internal sealed class BoundedConfigurationManager : BaseConfigurationManager, IC
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _inner;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
+    private readonly AuthorityHealth _health;
     private readonly Lock _fetchGate = new();
     private Task<OpenIdConnectConfiguration>? _fetch;
     private volatile bool _hasConfiguration;
     private long _failedUntil;
     private OpenIdConnectConfiguration? _current;
 
-    public BoundedConfigurationManager(ConfigurationManager<OpenIdConnectConfiguration> inner, TimeSpan timeout, TimeProvider time)
+    public BoundedConfigurationManager(
+        ConfigurationManager<OpenIdConnectConfiguration> inner, TimeSpan timeout, TimeProvider time, AuthorityHealth health)
     {
-        (_inner, _timeout, _time) = (inner, timeout, time);
+        (_inner, _timeout, _time, _health) = (inner, timeout, time, health);
         MetadataAddress = inner.MetadataAddress;
         AutomaticRefreshInterval = inner.AutomaticRefreshInterval;
         RefreshInterval = inner.RefreshInterval;
@@ -83,14 +85,12 @@ internal sealed class BoundedConfigurationManager : BaseConfigurationManager, IC
         }
         catch (Exception timedOut) when (timedOut is TimeoutException || (timedOut is OperationCanceledException && !cancel.IsCancellationRequested))
         {
-            HoldFailure();
-            throw new AuthorityUnavailableException($"The authority's metadata did not arrive within {_timeout.TotalSeconds:0.#} s.", timedOut);
+            throw Unavailable(new AuthorityUnavailableException($"The authority's metadata did not arrive within {_timeout.TotalSeconds:0.#} s.", timedOut));
         }
         catch (InvalidOperationException failed) when (failed is not AuthorityUnavailableException)
         {
             // IDX20803: the fetch failed and nothing was cached to fall back on.
-            HoldFailure();
-            throw new AuthorityUnavailableException("The authority's metadata could not be fetched.", failed);
+            throw Unavailable(new AuthorityUnavailableException("The authority's metadata could not be fetched.", failed));
         }
     }
 
@@ -121,5 +121,13 @@ internal sealed class BoundedConfigurationManager : BaseConfigurationManager, IC
         }
     }
 
-    private void HoldFailure() => Volatile.Write(ref _failedUntil, (_time.GetUtcNow() + s_failureHold).UtcTicks);
+    // The outage is recorded before the request learns of it. IdentityModel swallows the exception and goes on to find no
+    // signing key, and the refusal is classified by AuthorityHealth. Left to the fetch (which may still be running, or be
+    // cancelled), a busy machine could classify first and answer invalid_token (403) instead of authority_unavailable (503).
+    private AuthorityUnavailableException Unavailable(AuthorityUnavailableException failure)
+    {
+        Volatile.Write(ref _failedUntil, (_time.GetUtcNow() + s_failureHold).UtcTicks);
+        _health.FetchFailed(MetadataAddress, failure);
+        return failure;
+    }
 }

@@ -26,6 +26,6 @@ internal sealed class ConfigureAuthorityMetadata(IOptions<AzureAdOptions> azureA
             RefreshInterval = options.RefreshInterval,
             AutomaticRefreshInterval = options.AutomaticRefreshInterval,
         };
-        options.ConfigurationManager = new BoundedConfigurationManager(inner, azureAd.Value.MetadataTimeout, time);
+        options.ConfigurationManager = new BoundedConfigurationManager(inner, azureAd.Value.MetadataTimeout, time, health);
     }
 }

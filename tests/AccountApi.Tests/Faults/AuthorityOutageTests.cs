@@ -113,6 +113,25 @@ public sealed class AuthorityOutageTests : IDisposable
     }
 
     [Fact]
+    public async Task SlowAuthority_WhoseFetchNeitherAnswersNorFailsWithinTheBound_IsStillAnOutage_NotAnInvalidToken()
+    {
+        // The request's wait ends at the bound while the fetch runs on: nothing but the bound can tell that the authority
+        // is out. IdentityModel swallows the wait's failure and finds no signing key; that refusal must still read as the
+        // authority's outage (a busy CI machine once answered 19 of 20 requests of the burst above with invalid_token).
+        var slow = new SlowAuthority(_factory.Authority.Handler, TimeSpan.FromSeconds(3), honoursCancellation: false);
+        using var host = _factory.WithWebHostBuilder(builder => builder
+            .UseSetting("AzureAd:MetadataTimeout", "00:00:00.200")
+            .ConfigureTestServices(services => services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+                options.BackchannelHttpHandler = slow)));
+        using var client = CreateClient(host, _factory.Authority, ContosoUser, "contoso");
+
+        using var response = await client.GetAsync("/account/me");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("\"error\":\"authority_unavailable\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HangingAuthority_LeavesNothingQueuedOrInFlight_AndIsNotAskedAgainOnceTheLoadStops()
     {
         // An authority that accepts the connection and never answers: every request and readiness probe gives up after
@@ -194,7 +213,7 @@ public sealed class AuthorityOutageTests : IDisposable
     }
 
     /// <summary>An authority that takes its time over every answer, and counts the questions.</summary>
-    private sealed class SlowAuthority(HttpMessageHandler authority, TimeSpan delay) : DelegatingHandler(authority)
+    private sealed class SlowAuthority(HttpMessageHandler authority, TimeSpan delay, bool honoursCancellation = true) : DelegatingHandler(authority)
     {
         private int _requests;
 
@@ -203,7 +222,7 @@ public sealed class AuthorityOutageTests : IDisposable
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _requests);
-            await Task.Delay(delay, cancellationToken);
+            await Task.Delay(delay, honoursCancellation ? cancellationToken : CancellationToken.None);
             return await base.SendAsync(request, cancellationToken);
         }
     }

@@ -25,6 +25,10 @@ public sealed class SharedRateLimitTests(AccountApiFactory factory) : IClassFixt
     {
         using var a = Instance();
         using var b = Instance();
+        // Both sharing through Redis before the first request: an instance still connecting counts on its own (a busy
+        // machine once admitted more than the fleet's bound that way).
+        await SharingAsync(a);
+        await SharingAsync(b);
         // One token, one caller, sent to either instance.
         var token = factory.Authority.Sign(ContosoUser);
         using var viaA = WebApplicationFactoryExtensions.CreateClient(a, token, "contoso");
@@ -74,6 +78,17 @@ public sealed class SharedRateLimitTests(AccountApiFactory factory) : IClassFixt
     }
 
     public void Dispose() => _redis.Dispose();
+
+    private static async Task SharingAsync(WebApplicationFactory<Program> instance)
+    {
+        using var probe = instance.CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await (await probe.GetAsync("/health/ready")).Content.ReadAsStringAsync() != "Healthy")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The instance was not sharing through Redis within 10 s.");
+            await Task.Delay(20);
+        }
+    }
 
     private WebApplicationFactory<Program> Instance()
     {
