@@ -34,19 +34,29 @@ public sealed class TokenCacheMemoryTests
         factory.Settings["TokenCache:MaxMegabytes"] = "256";
         var cache = factory.Services.GetRequiredService<ValidatedTokenCache>();
         var token = ContosoUser with { ClientCapabilities = [.. Enumerable.Range(0, capabilities).Select(c => $"capability-{c}")] };
-        var signed = Enumerable.Range(0, Tokens + 100).Select(_ => factory.Authority.Sign(token with { ObjectId = Guid.NewGuid() })).ToList();
+        var signed = Enumerable.Range(0, (2 * Tokens) + 100).Select(_ => factory.Authority.Sign(token with { ObjectId = Guid.NewGuid() })).ToList();
         // The pipeline's own first-use allocations (compiled code, pools) are not the cache's.
         await CacheAsync(factory, signed[..100]);
 
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        var entriesBefore = cache.Count;
-        await CacheAsync(factory, signed[100..]);
-        var heldPerEntry = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)(cache.Count - entriesBefore);
+        // Two windows, the lower kept: whatever else the process holds for a moment only ever adds (a busy CI machine
+        // once measured 10 KB an entry in one window, where 5.2-5.5 KB is usual).
+        var heldPerEntry = Math.Min(
+            await HeldPerEntryAsync(factory, cache, signed[100..(100 + Tokens)]),
+            await HeldPerEntryAsync(factory, cache, signed[(100 + Tokens)..]));
 
         var principal = cache.Find(signed[^1]);
-        Assert.Equal(Tokens, cache.Count - entriesBefore);
         var charged = TokenCacheCharge.EstimatedBytes(principal!, signed[^1].Length);
         Assert.True(heldPerEntry <= charged, $"An entry holds {heldPerEntry:0} bytes but is charged {charged}.");
+    }
+
+    private static async Task<double> HeldPerEntryAsync(AccountApiFactory factory, ValidatedTokenCache cache, List<string> tokens)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var entriesBefore = cache.Count;
+        await CacheAsync(factory, tokens);
+        var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Assert.Equal(tokens.Count, cache.Count - entriesBefore);
+        return held / (double)tokens.Count;
     }
 
     private static async Task CacheAsync(AccountApiFactory factory, IEnumerable<string> tokens)
