@@ -22,6 +22,8 @@ var peerApp = Argument("--peer");
 var quick = args.Contains("--quick");
 var rounds = int.Parse(Argument("--rounds") ?? "2", CultureInfo.InvariantCulture);
 var duration = TimeSpan.FromSeconds(int.Parse(Argument("--seconds") ?? (quick ? "2" : "8"), CultureInfo.InvariantCulture));
+// --slices N: each round runs every scenario N times for duration/N (below); by default slices of 2 s.
+var slices = int.Parse(Argument("--slices") ?? Math.Max(1, (int)(duration.TotalSeconds / 2)).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 // --only warm,cold: those scenarios (and the baseline) alone, e.g. to attach a profiler to the service (its pid is printed).
 var only = Argument("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
 var warmUp = TimeSpan.FromSeconds(quick ? 2 : 3);
@@ -195,17 +197,31 @@ foreach (var scenario in scenarios)
 var measurements = new List<Measurement>();
 for (var round = 1; round <= rounds; round++)
 {
+    // A round is cut into slices, each of which runs every scenario in turn for its share of the duration, and a
+    // scenario's figures for the round are its slices' together: the baseline is measured within seconds of the
+    // service, so that a shared machine's drift (here, rounds of one build moved by up to 25%) hits both alike.
+    var runs = scenarios.ToDictionary(scenario => scenario, _ => new List<WrkResult>());
+    var cpu = scenarios.ToDictionary(scenario => scenario, _ => 0.0);
+    for (var slice = 0; slice < slices; slice++)
+    {
+        foreach (var scenario in scenarios)
+        {
+            var target = TargetOf(scenario);
+            var cpuBefore = target.CpuSeconds();
+            runs[scenario].Add(await Wrk.RunAsync(target.Url, scenario.RequestsFile, duration / slices));
+            cpu[scenario] += target.CpuSeconds() - cpuBefore;
+        }
+    }
+
     double? baselineRate = null;
     foreach (var scenario in scenarios)
     {
-        var target = TargetOf(scenario);
-        var cpuBefore = target.CpuSeconds();
-        var result = await Wrk.RunAsync(target.Url, scenario.RequestsFile, duration);
-        var cpuMicroseconds = (target.CpuSeconds() - cpuBefore) * 1e6 / Math.Max(result.Requests, 1);
+        var result = Wrk.Merge(runs[scenario]);
+        var cpuMicroseconds = cpu[scenario] * 1e6 / Math.Max(result.Requests, 1);
         baselineRate ??= result.RequestsPerSecond;
         var measurement = new Measurement(round, scenario.Name, result.RequestsPerSecond, result.RequestsPerSecond / baselineRate.Value,
             result.P50Ms, result.P99Ms, result.P999Ms, result.Requests, result.Non2xx, result.SocketErrors,
-            target.ResidentKilobytes() / 1024.0, cpuMicroseconds, scenario.Error(result));
+            TargetOf(scenario).ResidentKilobytes() / 1024.0, cpuMicroseconds, scenario.Error(result));
         measurements.Add(measurement);
         Report.PrintProgress(measurement);
     }
@@ -214,7 +230,7 @@ for (var round = 1; round <= rounds; round++)
 var goals = Goals.Judge(measurements, startSeconds, variantStartSeconds.TryGetValue("native", out var nativeStart) ? nativeStart : null,
     new(tenancies, scaleStartSeconds, scaleFastStartSeconds, bytesPerTenancy, scaleSkipped));
 Report.Print(scenarios, measurements, goals, startSeconds, idleMegabytes, coldTokens);
-Report.WriteJson(output, scenarios, measurements, goals, new(startSeconds, idleMegabytes, tenancies, importSeconds, scaleStartSeconds, scaleFastStartSeconds, bytesPerTenancy, scaleSkipped, coldTokens), quick, duration);
+Report.WriteJson(output, scenarios, measurements, goals, new(startSeconds, idleMegabytes, tenancies, importSeconds, scaleStartSeconds, scaleFastStartSeconds, bytesPerTenancy, scaleSkipped, coldTokens), quick, duration, slices);
 PerformanceDoc.Update(output, "docs/performance.md");
 Console.WriteLine($"bench: figures written to {output}");
 foreach (var variant in variants.Values)

@@ -53,13 +53,13 @@ internal static class Report
     }
 
     public static void WriteJson(string path, IReadOnlyList<Scenario> scenarios, IReadOnlyList<Measurement> measurements, IReadOnlyList<Goal> goals,
-        StartUp startUp, bool quick, TimeSpan duration)
+        StartUp startUp, bool quick, TimeSpan duration, int slices)
     {
         var document = new
         {
             Date = DateTimeOffset.UtcNow,
             Machine = new { Environment.ProcessorCount, Os = Environment.OSVersion.VersionString, Runtime = Environment.Version.ToString() },
-            Settings = new { Quick = quick, Wrk = $"-t1 -c32 -d{duration.TotalSeconds}s --latency" },
+            Settings = new { Quick = quick, Slices = slices, Wrk = $"-t1 -c32 -d{(duration / slices).TotalSeconds}s --latency, {slices} times a round per scenario" },
             Scenarios = scenarios.Select(s => new { s.Name, Target = s.Target.ToString(), s.Description }),
             StartUp = startUp,
             Measurements = measurements,

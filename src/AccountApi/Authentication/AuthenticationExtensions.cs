@@ -35,6 +35,10 @@ internal static class AuthenticationExtensions
         // The full pipeline; the default scheme in front of it is the validated-token cache's (AddValidatedTokenCache).
         services.AddAuthentication()
             .AddMicrosoftIdentityWebApiAot(static _ => { }, JwtBearerDefaults.AuthenticationScheme, configureJwtBearerOptions: null);
+        // Identity.Web registers an IHttpContextAccessor for acquiring tokens on a caller's behalf, which this service
+        // never does. Where one is registered, the host sets it (an AsyncLocal) on every request and builds a new
+        // HttpContext for every request instead of reusing the connection's; nothing here reads it.
+        services.RemoveAll<IHttpContextAccessor>();
 
         // After JwtBearer's own post-configuration: the authority's metadata with a bounded wait and an outage state.
         services.AddSingleton<AuthorityHealth>();

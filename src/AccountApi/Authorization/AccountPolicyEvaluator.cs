@@ -1,3 +1,4 @@
+using AccountApi.Authentication;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
@@ -43,7 +44,7 @@ internal sealed class AccountPolicyEvaluator : IPolicyEvaluator
     public Task<AuthenticateResult> AuthenticateAsync(AuthorizationPolicy policy, HttpContext context) =>
         _grantsAccountPolicy
             && policy.AuthenticationSchemes.Count == 0 && context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { } recorded
-            ? Task.FromResult(recorded)
+            ? (recorded as SharedAuthenticateResult)?.AsTask ?? Task.FromResult(recorded)
             : Framework(context).AuthenticateAsync(policy, context);
 
     public Task<PolicyAuthorizationResult> AuthorizeAsync(

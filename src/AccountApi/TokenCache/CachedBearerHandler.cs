@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Claims;
 using AccountApi.Authentication;
 using AccountApi.Entra;
 using AccountApi.Telemetry;
@@ -63,7 +62,9 @@ internal sealed class CachedBearerHandler(
         // whoever asks the scheme otherwise.
         if (FromCache(cache, metrics, authorization, token) is { } cached)
         {
-            return AuthenticateResult.Success(new AuthenticationTicket(cached, _scheme.Name));
+            return _scheme.Name == SchemeName
+                ? await cached.Authenticated
+                : AuthenticateResult.Success(new AuthenticationTicket(cached.Principal, _scheme.Name));
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -87,8 +88,8 @@ internal sealed class CachedBearerHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(shared, result.Properties, _scheme.Name));
     }
 
-    /// <summary>The cached principal of the bearer token at <paramref name="token"/> in <paramref name="authorization"/>, counted as a cached validation.</summary>
-    internal static ClaimsPrincipal? FromCache(ValidatedTokenCache cache, AccountMetrics metrics, string authorization, Range token)
+    /// <summary>The cache's entry for the bearer token at <paramref name="token"/> in <paramref name="authorization"/>, counted as a cached validation.</summary>
+    internal static CachedToken? FromCache(ValidatedTokenCache cache, AccountMetrics metrics, string authorization, Range token)
     {
         var started = Stopwatch.GetTimestamp();
         // Looked up where it lies in the header: a hit copies nothing out of the request.

@@ -1,16 +1,21 @@
-using System.Security.Claims;
+using AccountApi.Authentication;
 using AccountApi.Revocation;
+using Microsoft.AspNetCore.Authentication;
 
 namespace AccountApi.TokenCache;
 
 /// <summary>
-/// A token the full pipeline accepted: the read-only principal hits share, and what a hit checks again (expiry with
-/// the skew, its digest and subject for the revocation store, the identity of the key that signed it).
+/// A token the full pipeline accepted: the read-only principal hits share, with the authentication result that
+/// answers them, and what a hit checks again (expiry with the skew, its digest and subject for the revocation store,
+/// the identity of the key that signed it).
 /// </summary>
 internal sealed class CachedToken(
-    ClaimsPrincipal principal, DateTimeOffset notAfter, string digest, RevocationSubject subject, DateTimeOffset issuedAt, string keyIdentity, long charge)
+    ReadOnlyClaimsPrincipal principal, DateTimeOffset notAfter, string digest, RevocationSubject subject, DateTimeOffset issuedAt, string keyIdentity, long charge)
 {
-    public ClaimsPrincipal Principal { get; } = principal;
+    public ReadOnlyClaimsPrincipal Principal { get; } = principal;
+
+    /// <summary>The default scheme's answer for this token, built once and shared by its hits.</summary>
+    public Task<AuthenticateResult> Authenticated { get; } = new SharedAuthenticateResult(principal, CachedBearerHandler.SchemeName).AsTask;
 
     public DateTimeOffset NotAfter { get; } = notAfter;
 

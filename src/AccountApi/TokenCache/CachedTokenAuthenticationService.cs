@@ -23,9 +23,9 @@ internal sealed class CachedTokenAuthenticationService(
 
     public Task<AuthenticateResult> AuthenticateAsync(HttpContext context, string? scheme)
     {
-        if (_servesHits && scheme == CachedBearerHandler.SchemeName && Cached(context) is { } principal)
+        if (_servesHits && scheme == CachedBearerHandler.SchemeName && Cached(context) is { } entry)
         {
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, CachedBearerHandler.SchemeName)));
+            return entry.Authenticated;
         }
 
         return Framework(context).AuthenticateAsync(context, scheme);
@@ -43,7 +43,7 @@ internal sealed class CachedTokenAuthenticationService(
     public Task SignOutAsync(HttpContext context, string? scheme, AuthenticationProperties? properties) =>
         Framework(context).SignOutAsync(context, scheme, properties);
 
-    private ClaimsPrincipal? Cached(HttpContext context)
+    private CachedToken? Cached(HttpContext context)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
         return CachedBearerHandler.BearerToken(authorization) is { } token ? CachedBearerHandler.FromCache(cache, metrics, authorization, token) : null;

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Security.Claims;
 using AccountApi.Authentication;
 using AccountApi.Revocation;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -54,8 +53,8 @@ internal sealed class ValidatedTokenCache
     /// <summary>Entries held (expired ones included until a compaction or a hit notices them).</summary>
     public int Count => _entries.Count;
 
-    /// <summary>The cached principal of <paramref name="token"/>, if every check still passes.</summary>
-    public ClaimsPrincipal? Find(ReadOnlySpan<char> token)
+    /// <summary>The entry of <paramref name="token"/>, if every check still passes.</summary>
+    public CachedToken? Find(ReadOnlySpan<char> token)
     {
         if (!Enabled || _entries.Find(token) is not { } entry)
         {
@@ -72,7 +71,7 @@ internal sealed class ValidatedTokenCache
             && _keys.IsPublished(entry.KeyIdentity)
             && _revocations.Find(entry.Digest, entry.Subject, entry.IssuedAt) is null)
         {
-            return entry.Principal;
+            return entry;
         }
 
         _entries.Remove(entry);

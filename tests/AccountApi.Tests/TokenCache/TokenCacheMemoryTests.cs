@@ -44,8 +44,8 @@ public sealed class TokenCacheMemoryTests
             await HeldPerEntryAsync(factory, cache, signed[100..(100 + Tokens)]),
             await HeldPerEntryAsync(factory, cache, signed[(100 + Tokens)..]));
 
-        var principal = cache.Find(signed[^1]);
-        var charged = TokenCacheCharge.EstimatedBytes(principal!, signed[^1].Length);
+        var entry = cache.Find(signed[^1]);
+        var charged = TokenCacheCharge.EstimatedBytes(entry!.Principal, signed[^1].Length);
         Assert.True(heldPerEntry <= charged, $"An entry holds {heldPerEntry:0} bytes but is charged {charged}.");
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AccountApi.Authentication;
 using AccountApi.Revocation;
 using AccountApi.TokenCache;
 using Microsoft.Extensions.Time.Testing;
@@ -193,7 +194,7 @@ public sealed class TokenTableTests
         $"eyJhbGciOiJSUzI1NiJ9.eyJudW1iZXIiOi{number:D8}In0.{new string('s', 300)}{number:D8}";
 
     private static CachedToken Entry(DateTimeOffset notAfter) =>
-        new(new ClaimsPrincipal(), notAfter, "digest", new RevocationSubject(Guid.NewGuid(), Guid.NewGuid()), s_start, "kid:thumbprint", Charge);
+        new(ReadOnlyClaimsPrincipal.CopyOf(new ClaimsPrincipal(new ClaimsIdentity([], "test")))!, notAfter, "digest", new RevocationSubject(Guid.NewGuid(), Guid.NewGuid()), s_start, "kid:thumbprint", Charge);
 
     private static void InterlockedMax(ref int target, int value)
     {

@@ -397,6 +397,28 @@ public sealed class ValidatedTokenCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Hits_ShareOneResultBuiltWhenTheTokenWasCached_AndNoRequestCanWriteIntoIt()
+    {
+        using var host = Host();
+        var token = _factory.Authority.Sign(ContosoUser);
+        using var client = host.Factory.CreateClient(token, "contoso");
+        await CacheAsync(client);
+
+        var first = await AuthenticateAsync(host, token);
+        var second = await AuthenticateAsync(host, token);
+
+        Assert.True(first.Succeeded);
+        Assert.Equal(CachedBearerHandler.SchemeName, first.Ticket!.AuthenticationScheme);
+        Assert.Same(first, second);
+        Assert.Empty(first.Properties!.Items);
+        Assert.Throws<NotSupportedException>(() => first.Properties.Items["written"] = "by one request");
+        Assert.Throws<NotSupportedException>(() => first.Properties.SetParameter("written", "by one request"));
+        Assert.Throws<NotSupportedException>(() => first.Properties.IsPersistent = true);
+        Assert.Throws<InvalidOperationException>(() => first.Principal!.AddIdentity(new System.Security.Claims.ClaimsIdentity()));
+        Assert.Equal([TokenValidationPaths.Full, TokenValidationPaths.Full, TokenValidationPaths.Cached, TokenValidationPaths.Cached], host.Paths());
+    }
+
+    [Fact]
     public async Task WithAClaimsTransformation_CachedTokensGoThroughTheFramework_SoItApplies()
     {
         var transformations = new Calls();
@@ -419,6 +441,15 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Get, "/account/me");
         request.Headers.TryAddWithoutValidation("Authorization", authorization);
         return await client.SendAsync(request);
+    }
+
+    // The application's authentication service, asked as the authentication middleware asks it, outside any request.
+    private static async Task<AuthenticateResult> AuthenticateAsync(CacheHost host, string token)
+    {
+        using var scope = host.Services.CreateScope();
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Headers.Authorization = "Bearer " + token;
+        return await scope.ServiceProvider.GetRequiredService<IAuthenticationService>().AuthenticateAsync(context, CachedBearerHandler.SchemeName);
     }
 
     // A token is cached on its second acceptance: two requests, both accepted.
