@@ -91,6 +91,8 @@ await Task.Delay(TimeSpan.FromSeconds(2));
 var idleMegabytes = api.ResidentKilobytes() / 1024.0;
 Console.WriteLine($"bench: start → first authorized 200 {startSeconds:0.00} s; idle resident memory {idleMegabytes:0} MB");
 
+using var warmApi = ServiceProcess.Start(service, serviceSettings, name: "warm");
+await ServiceProcess.WaitForAsync(() => AuthorizedAsync(warmApi.Url), TimeSpan.FromSeconds(60), "the service's copy for warm traffic");
 using var plain = ServiceProcess.Start(baseline, new Dictionary<string, string>(), name: "baseline");
 await ServiceProcess.WaitForAsync(() => AuthorizedAsync(plain.Url), TimeSpan.FromSeconds(60), "the baseline");
 using var peer = peerApp is null ? null : ServiceProcess.Start(peerApp, new Dictionary<string, string>
@@ -163,7 +165,7 @@ foreach (var variant in Variants())
 Scenario[] scenarios =
 [
     new("baseline", Target.Baseline, warmFile, true, "plain minimal API, same JSON shape, no authentication"),
-    new("warm", Target.Service, warmFile, true, $"{TokenMix.WarmUsers:N0} users' tokens reused, 3 tenancies"),
+    new("warm", Target.WarmService, warmFile, true, $"{TokenMix.WarmUsers:N0} users' tokens reused, 3 tenancies"),
     new("cold", Target.Service, coldFile, true, $"a new token per request, cycle of {coldTokens:N0} tokens"),
     new("refused", Target.Service, refusedFile, false, "tampered (published kid, bad signature), unknown kid, malformed"),
     new("scale-tenancies", Target.ScaleService, warmFile, true, $"warm traffic, {tenancies:N0} tenancies in the registry"),
@@ -180,6 +182,7 @@ ServiceProcess TargetOf(Scenario scenario) => scenario.Target switch
 {
     Target.Baseline => plain,
     Target.Service => api,
+    Target.WarmService => warmApi,
     Target.Variant => variants[scenario.Name],
     Target.Peer => peer!,
     _ => scale!,
@@ -188,10 +191,10 @@ ServiceProcess TargetOf(Scenario scenario) => scenario.Target switch
 Console.WriteLine($"bench: warming up ({warmUp.TotalSeconds:0} s per scenario of the service; every other process as long in all)");
 scenarios = [.. scenarios.Where(s => (s.Target != Target.ScaleService || scaleSkipped is null)
     && (only is null || s.Target is Target.Baseline or Target.Variant || only.Contains(s.Name) || (s.Target == Target.Peer && only.Contains(s.Name[5..]))))];
-Console.WriteLine($"bench: service pid {api.ProcessId}");
+Console.WriteLine($"bench: service pid {api.ProcessId}; its copy for warm traffic: pid {warmApi.ProcessId}");
 // Every process is warmed for as long in all as the service is over its scenarios, so that one serving a single
 // scenario (the baseline, the registry's copy, a variant) is not measured while its code is still being tiered up.
-var processWarmUp = warmUp * Math.Max(1, scenarios.Count(s => s.Target == Target.Service));
+var processWarmUp = warmUp * Math.Max(1, scenarios.Count(s => s.Target is Target.Service or Target.WarmService));
 foreach (var scenario in scenarios)
 {
     var target = TargetOf(scenario);
