@@ -73,11 +73,11 @@ public static class AccountApiExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Before authentication: a preflight carries no token and is answered here; refusals keep the CORS headers.
-        app.UseCors();
+        app.UseAccountCors();
         // Rate limits: per address before the token is validated, per caller after, per tenancy once it is permitted.
         app.UseAddressRateLimit();
         app.UseAccountSwaggerUi();
-        app.UseAuthentication();
+        app.UseCachedTokenAuthentication();
         app.UseCallerRateLimit();
         app.UseTenancyResolution();
         app.UseAuthorization();

@@ -29,4 +29,18 @@ internal static class CorsExtensions
                 .SetPreflightMaxAge(s_preflightMaxAge)));
         return builder;
     }
+
+    /// <summary>
+    /// The framework's CORS middleware, for the requests it acts on: those with an <c>Origin</c> header (every
+    /// cross-origin request and preflight a browser sends), and any to an endpoint with CORS metadata of its own.
+    /// </summary>
+    /// <remarks>
+    /// Without either, the framework's middleware only passes the request on, after resolving its policy provider from
+    /// the request's services and marking the request's items for endpoint routing's check of CORS metadata, which
+    /// such an endpoint does not have.
+    /// </remarks>
+    public static IApplicationBuilder UseAccountCors(this IApplicationBuilder app) => app.UseWhen(ActsOn, static cors => cors.UseCors());
+
+    internal static bool ActsOn(HttpContext context) =>
+        context.Request.Headers.ContainsKey(HeaderNames.Origin) || context.GetEndpoint()?.Metadata.GetMetadata<ICorsMetadata>() is not null;
 }

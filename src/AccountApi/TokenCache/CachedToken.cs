@@ -15,7 +15,10 @@ internal sealed class CachedToken(
     public ReadOnlyClaimsPrincipal Principal { get; } = principal;
 
     /// <summary>The default scheme's answer for this token, built once and shared by its hits.</summary>
-    public Task<AuthenticateResult> Authenticated { get; } = new SharedAuthenticateResult(principal, CachedBearerHandler.SchemeName).AsTask;
+    public SharedAuthenticateResult Result { get; } = new(principal, CachedBearerHandler.SchemeName);
+
+    /// <summary><see cref="Result"/> as the completed task that returns it.</summary>
+    public Task<AuthenticateResult> Authenticated => Result.AsTask;
 
     public DateTimeOffset NotAfter { get; } = notAfter;
 

@@ -23,7 +23,7 @@ internal sealed class CachedTokenAuthenticationService(
 
     public Task<AuthenticateResult> AuthenticateAsync(HttpContext context, string? scheme)
     {
-        if (_servesHits && scheme == CachedBearerHandler.SchemeName && Cached(context) is { } entry)
+        if (scheme == CachedBearerHandler.SchemeName && Hit(context) is { } entry)
         {
             return entry.Authenticated;
         }
@@ -43,8 +43,17 @@ internal sealed class CachedTokenAuthenticationService(
     public Task SignOutAsync(HttpContext context, string? scheme, AuthenticationProperties? properties) =>
         Framework(context).SignOutAsync(context, scheme, properties);
 
-    private CachedToken? Cached(HttpContext context)
+    /// <summary>Whether hits are answered here (false: the cache is off, or a claims transformation must see every request).</summary>
+    public bool ServesHits => _servesHits;
+
+    /// <summary>The cache's entry for the request's bearer token, when hits are answered here.</summary>
+    internal CachedToken? Hit(HttpContext context)
     {
+        if (!_servesHits)
+        {
+            return null;
+        }
+
         var authorization = context.Request.Headers.Authorization.ToString();
         return CachedBearerHandler.BearerToken(authorization) is { } token ? CachedBearerHandler.FromCache(cache, metrics, authorization, token) : null;
     }

@@ -32,4 +32,18 @@ internal static class TokenCacheExtensions
         services.AddSingleton<IAuthenticationService, CachedTokenAuthenticationService>();
         return builder;
     }
+
+    /// <summary>
+    /// Authentication, in place of <c>UseAuthentication</c>: the framework's middleware, with the cache's hits recorded
+    /// in front of it (<see cref="CachedTokenAuthenticationMiddleware"/>).
+    /// </summary>
+    public static IApplicationBuilder UseCachedTokenAuthentication(this IApplicationBuilder app)
+    {
+        // The mark UseAuthentication leaves, which WebApplication reads before adding the framework's middleware itself
+        // at the start of the pipeline (where it would authenticate every request a second time). A test pins it.
+        app.Properties[AuthenticationMiddlewareSetKey] = true;
+        return app.UseMiddleware<CachedTokenAuthenticationMiddleware>();
+    }
+
+    internal const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
 }

@@ -1,6 +1,9 @@
 using System.Net;
+using AccountApi.Cors;
 using AccountApi.Testing;
 using AccountApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Cors;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AccountApi.Tests.Cors;
@@ -21,6 +24,20 @@ public sealed class CorsTests : IClassFixture<AccountApiFactory>
         _withOrigins = factory.WithWebHostBuilder(builder => builder
             .UseSetting("Cors:AllowedOrigins:0", SpaOrigin)
             .UseSetting("Cors:AllowedOrigins:1", "https://app.contoso.example"));
+    }
+
+    [Fact]
+    public void TheFrameworksMiddleware_RunsForARequestWithAnOrigin_OrToAnEndpointWithCorsMetadata_AndForNoOtherRequest()
+    {
+        var sameOrigin = new DefaultHttpContext();
+        var fromPage = new DefaultHttpContext();
+        fromPage.Request.Headers.Origin = SpaOrigin;
+        var toCorsEndpoint = new DefaultHttpContext();
+        toCorsEndpoint.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new EnableCorsAttribute()), "with CORS metadata"));
+
+        Assert.False(CorsExtensions.ActsOn(sameOrigin));
+        Assert.True(CorsExtensions.ActsOn(fromPage));
+        Assert.True(CorsExtensions.ActsOn(toCorsEndpoint));
     }
 
     [Fact]

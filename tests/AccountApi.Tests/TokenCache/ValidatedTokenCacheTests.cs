@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Security.Claims;
 using AccountApi.Entra;
 using AccountApi.Logging;
 using AccountApi.Revocation;
@@ -11,6 +12,8 @@ using AccountApi.TokenCache;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -435,6 +438,77 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         Assert.Equal(firstUses + 1, transformations.Count);
     }
 
+    [Fact]
+    public async Task Hit_IsRecordedInFrontOfTheFrameworksAuthenticationMiddleware_ThroughWhichEveryOtherRequestGoes()
+    {
+        // The framework's middleware asks the scheme provider for request-handling schemes on every request it sees.
+        var lookups = new Calls();
+        using var host = Host(services => services.AddSingleton<IAuthenticationSchemeProvider>(provider =>
+            new CountingSchemeProvider(provider.GetRequiredService<IOptions<AuthenticationOptions>>(), lookups)));
+        using var client = host.Factory.CreateClient(_factory.Authority.Sign(ContosoUser), "contoso");
+        using var anonymous = host.Factory.CreateClient(accessToken: null, "contoso");
+        using (var unauthenticated = await anonymous.GetAsync("/account/me"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, unauthenticated.StatusCode);
+        }
+
+        var seen = new List<int>();
+        var bodies = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var before = lookups.Count;
+            using var response = await client.GetAsync("/account/me");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            bodies.Add(await response.Content.ReadAsStringAsync());
+            seen.Add(lookups.Count - before);
+        }
+
+        // Two first uses through the framework's middleware; two hits through neither it nor a second copy of it that
+        // the host would add at the start of the pipeline if the service's were not marked as set.
+        Assert.Equal([1, 1, 0, 0], seen);
+        Assert.Equal([TokenValidationPaths.Full, TokenValidationPaths.Full, TokenValidationPaths.Cached, TokenValidationPaths.Cached], host.Paths());
+        Assert.Single(bodies.Distinct());
+    }
+
+    [Fact]
+    public async Task Hit_RecordsWhatTheFrameworksAuthenticationMiddlewareRecords()
+    {
+        using var host = Host();
+        var token = _factory.Authority.Sign(ContosoUser);
+        using var client = host.Factory.CreateClient(token, "contoso");
+        await CacheAsync(client);
+        var ours = ActivatorUtilities.CreateInstance<CachedTokenAuthenticationMiddleware>(host.Services, (RequestDelegate)(_ => Task.CompletedTask));
+        var framework = ActivatorUtilities.CreateInstance<AuthenticationMiddleware>(host.Services, (RequestDelegate)(_ => Task.CompletedTask));
+
+        Assert.True(ours.RecordsHits);
+        var hit = await RecordAsync(ours.Invoke);
+        var expected = await RecordAsync(framework.Invoke);
+
+        Assert.True(hit.Features.Get<IAuthenticateResultFeature>()!.AuthenticateResult!.Succeeded);
+        Assert.Same(expected.Features.Get<IAuthenticateResultFeature>()!.AuthenticateResult, hit.Features.Get<IAuthenticateResultFeature>()!.AuthenticateResult);
+        Assert.Same(expected.User, hit.User);
+        Assert.Same(hit.User, hit.Features.Get<IHttpAuthenticationFeature>()!.User);
+        Assert.Equal("/base", hit.Features.Get<IAuthenticationFeature>()!.OriginalPathBase);
+        Assert.Equal("/account/me", hit.Features.Get<IAuthenticationFeature>()!.OriginalPath);
+
+        // As the framework's: a user set later replaces the result, which no longer describes it.
+        foreach (var context in new[] { hit, expected })
+        {
+            context.User = new ClaimsPrincipal();
+            Assert.Null(context.Features.Get<IAuthenticateResultFeature>()!.AuthenticateResult);
+        }
+
+        async Task<DefaultHttpContext> RecordAsync(RequestDelegate middleware)
+        {
+            var context = new DefaultHttpContext { RequestServices = host.Services.CreateScope().ServiceProvider };
+            context.Request.PathBase = "/base";
+            context.Request.Path = "/account/me";
+            context.Request.Headers.Authorization = "Bearer " + token;
+            await middleware(context);
+            return context;
+        }
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(CacheHost host, string authorization)
     {
         using var client = host.Factory.CreateClient(accessToken: null, "contoso");
@@ -540,6 +614,15 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         {
             calls.Add();
             return base.AuthenticateAsync(context, scheme);
+        }
+    }
+
+    private sealed class CountingSchemeProvider(IOptions<AuthenticationOptions> options, Calls calls) : AuthenticationSchemeProvider(options)
+    {
+        public override Task<IEnumerable<AuthenticationScheme>> GetRequestHandlerSchemesAsync()
+        {
+            calls.Add();
+            return base.GetRequestHandlerSchemesAsync();
         }
     }
 
