@@ -46,7 +46,9 @@ internal sealed class CachedTokenAuthenticationMiddleware
 
         var request = context.Request;
         context.Features.Set<IAuthenticationFeature>(new AuthenticationFeature { OriginalPath = request.Path, OriginalPathBase = request.PathBase });
-        var recorded = new RecordedAuthentication(entry.Result);
+        // The principal from the entry itself, not through its result and ticket: on a busy instance each object a hit
+        // reads is likely out of the processor's cache, and each is a wait.
+        var recorded = new RecordedAuthentication(entry.Result, entry.Principal);
         context.Features.Set<IHttpAuthenticationFeature>(recorded);
         context.Features.Set<IAuthenticateResultFeature>(recorded);
         return _next(context);
@@ -59,10 +61,10 @@ internal sealed class CachedTokenAuthenticationMiddleware
     /// The request's user and authentication result, as the framework's own features hold them: setting the user
     /// forgets the result (it no longer describes the user), setting the result sets the user. One per request.
     /// </summary>
-    private sealed class RecordedAuthentication(AuthenticateResult result) : IHttpAuthenticationFeature, IAuthenticateResultFeature
+    private sealed class RecordedAuthentication(AuthenticateResult result, ClaimsPrincipal user) : IHttpAuthenticationFeature, IAuthenticateResultFeature
     {
         private AuthenticateResult? _result = result;
-        private ClaimsPrincipal? _user = result.Principal;
+        private ClaimsPrincipal? _user = user;
 
         public AuthenticateResult? AuthenticateResult
         {
