@@ -60,7 +60,7 @@ internal sealed class CachedBearerHandler(
 
         // Hits are normally answered before this handler is built (CachedTokenAuthenticationService); this one serves
         // whoever asks the scheme otherwise.
-        if (FromCache(cache, metrics, authorization, token) is { } cached)
+        if (FromCache(cache, metrics, _context, authorization, token) is { } cached)
         {
             return _scheme.Name == SchemeName
                 ? await cached.Authenticated
@@ -88,17 +88,29 @@ internal sealed class CachedBearerHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(shared, result.Properties, _scheme.Name));
     }
 
-    /// <summary>The cache's entry for the bearer token at <paramref name="token"/> in <paramref name="authorization"/>, counted as a cached validation.</summary>
-    internal static CachedToken? FromCache(ValidatedTokenCache cache, AccountMetrics metrics, string authorization, Range token)
+    /// <summary>
+    /// The cache's entry for the bearer token at <paramref name="token"/> in <paramref name="authorization"/>, counted as
+    /// a cached validation. Looked up once per request: a miss is recorded on the request (<see cref="TokenCacheMiss"/>),
+    /// so that the middleware, the authentication service and this scheme, each asked in turn on a first use, do not
+    /// hash the token again.
+    /// </summary>
+    internal static CachedToken? FromCache(ValidatedTokenCache cache, AccountMetrics metrics, HttpContext context, string authorization, Range token)
     {
+        if (context.Features.Get<TokenCacheMiss>() is not null)
+        {
+            return null;
+        }
+
         var started = Stopwatch.GetTimestamp();
         // Looked up where it lies in the header: a hit copies nothing out of the request.
         var cached = cache.Find(authorization.AsSpan(token));
-        if (cached is not null)
+        if (cached is null)
         {
-            metrics.TokenValidated(TokenValidationPaths.Cached, Stopwatch.GetElapsedTime(started));
+            context.Features.Set(TokenCacheMiss.Recorded);
+            return null;
         }
 
+        metrics.TokenValidated(TokenValidationPaths.Cached, Stopwatch.GetElapsedTime(started));
         return cached;
     }
 

@@ -55,7 +55,7 @@ internal sealed class CachedTokenAuthenticationService(
         }
 
         var authorization = context.Request.Headers.Authorization.ToString();
-        return CachedBearerHandler.BearerToken(authorization) is { } token ? CachedBearerHandler.FromCache(cache, metrics, authorization, token) : null;
+        return CachedBearerHandler.BearerToken(authorization) is { } token ? CachedBearerHandler.FromCache(cache, metrics, context, authorization, token) : null;
     }
 
     // Asked in a scope: a transformation may be registered per request.

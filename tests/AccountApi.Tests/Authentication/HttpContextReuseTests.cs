@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
+using AccountApi.Telemetry;
+using AccountApi.Tenancy;
 using AccountApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -7,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using static AccountApi.Tests.Infrastructure.AccountApiFactory;
 
 namespace AccountApi.Tests.Authentication;
@@ -35,6 +39,9 @@ public sealed class HttpContextReuseTests
             services => services.AddSingleton<IStartupFilter>(new RecordingFilter(contexts))));
         factory.UseKestrel(0);
         factory.StartServer();
+        await factory.Services.GetRequiredService<TenancyStore>().Loaded.WaitAsync(TimeSpan.FromSeconds(30));
+        using var validations = new MetricCollector<double>(
+            factory.Services.GetRequiredService<IMeterFactory>(), AccountMetrics.MeterName, "accountapi.token.validation.duration");
         var address = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         using var client = new HttpClient(new AccountApi.Testing.AccountHeadersHandler(root.Authority.Sign(ContosoUser), "contoso")
         {
@@ -49,6 +56,11 @@ public sealed class HttpContextReuseTests
 
         Assert.Equal(4, contexts.Count);
         Assert.Single(contexts.Distinct(ReferenceEqualityComparer.Instance));
+        // Nothing one request records on the context outlives it: the first uses' cache misses do not make the token a
+        // miss for the requests after them, which the cache serves.
+        Assert.Equal(
+            [TokenValidationPaths.Full, TokenValidationPaths.Full, TokenValidationPaths.Cached, TokenValidationPaths.Cached],
+            validations.GetMeasurementSnapshot().Select(measurement => (string)measurement.Tags[AccountMetrics.PathTag]!));
     }
 
     private sealed class RecordingFilter(ConcurrentQueue<HttpContext> contexts) : IStartupFilter

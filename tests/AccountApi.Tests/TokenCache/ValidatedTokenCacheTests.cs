@@ -509,6 +509,37 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task FirstUse_IsLookedUpInTheCacheOncePerRequest_ThenRecordedAsAMissForTheRestOfIt()
+    {
+        using var host = Host();
+        var token = _factory.Authority.Sign(ContosoUser);
+        var middleware = ActivatorUtilities.CreateInstance<CachedTokenAuthenticationMiddleware>(host.Services, (RequestDelegate)(_ => Task.CompletedTask));
+        var service = (CachedTokenAuthenticationService)host.Services.GetRequiredService<IAuthenticationService>();
+
+        // A first use: the middleware misses, and the framework's middleware, the service and the scheme behind it
+        // take the miss as recorded rather than hash the token again; JwtBearer accepts it.
+        var firstUse = Request(token);
+        await middleware.Invoke(firstUse);
+        Assert.NotNull(firstUse.Features.Get<TokenCacheMiss>());
+        Assert.True(firstUse.Features.Get<IAuthenticateResultFeature>()!.AuthenticateResult!.Succeeded);
+
+        // Once cached, the token is a hit for a new request, and still a miss for one that recorded a miss.
+        await middleware.Invoke(Request(token));
+        Assert.NotNull(service.Hit(Request(token)));
+        var missed = Request(token);
+        missed.Features.Set(TokenCacheMiss.Recorded);
+        Assert.Null(service.Hit(missed));
+
+        DefaultHttpContext Request(string bearer)
+        {
+            var context = new DefaultHttpContext { RequestServices = host.Services.CreateScope().ServiceProvider };
+            context.Request.Path = "/account/me";
+            context.Request.Headers.Authorization = "Bearer " + bearer;
+            return context;
+        }
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(CacheHost host, string authorization)
     {
         using var client = host.Factory.CreateClient(accessToken: null, "contoso");
