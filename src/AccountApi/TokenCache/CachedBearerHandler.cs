@@ -58,8 +58,8 @@ internal sealed class CachedBearerHandler(
             return await _context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         }
 
-        // Hits are normally answered before this handler is built (CachedTokenAuthenticationService); this one serves
-        // whoever asks the scheme otherwise.
+        // Hits are normally recorded before this handler is built (CachedTokenAuthenticationMiddleware, then
+        // CachedTokenAuthenticationService); this one serves whoever asks the scheme otherwise.
         if (FromCache(cache, metrics, _context, authorization, token) is { } cached)
         {
             return _scheme.Name == SchemeName
