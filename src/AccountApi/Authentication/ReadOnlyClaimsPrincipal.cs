@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Security.Principal;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AccountApi.Authentication;
@@ -9,9 +10,15 @@ namespace AccountApi.Authentication;
 /// </summary>
 internal sealed class ReadOnlyClaimsPrincipal : ClaimsPrincipal
 {
+    // The primary identity, kept with the selector that chose it: the identities never change, so only another
+    // PrimaryIdentitySelector could choose otherwise. The framework selects again on every read (a delegate call and an
+    // enumeration of the identities), and a request reads it several times (rate limits, tenancy, authorization).
+    private volatile SelectedIdentity _primary;
+
     private ReadOnlyClaimsPrincipal(ReadOnlyClaimsIdentity identity)
         : base(identity)
     {
+        _primary = new(PrimaryIdentitySelector, base.Identity);
         Facts = ValidatedCaller.Read(this);
     }
 
@@ -28,12 +35,29 @@ internal sealed class ReadOnlyClaimsPrincipal : ClaimsPrincipal
             ? new ReadOnlyClaimsPrincipal(new ReadOnlyClaimsIdentity(identity))
             : null;
 
+    public override IIdentity? Identity
+    {
+        get
+        {
+            var selector = PrimaryIdentitySelector;
+            var primary = _primary;
+            if (!ReferenceEquals(primary.Selector, selector))
+            {
+                _primary = primary = new(selector, base.Identity);
+            }
+
+            return primary.Identity;
+        }
+    }
+
     public override void AddIdentity(ClaimsIdentity identity) => throw ReadOnlyClaimsIdentity.Shared();
 
     public override void AddIdentities(IEnumerable<ClaimsIdentity> identities) => throw ReadOnlyClaimsIdentity.Shared();
 
     // The framework's Clone shares the identities; this one copies them, so the copy can be changed.
     public override ClaimsPrincipal Clone() => new(Identities.Select(identity => identity.Clone()));
+
+    private sealed record SelectedIdentity(Func<IEnumerable<ClaimsIdentity>, ClaimsIdentity?> Selector, IIdentity? Identity);
 }
 
 /// <summary>A case-sensitive identity (as IdentityModel builds them) whose claims cannot change.</summary>

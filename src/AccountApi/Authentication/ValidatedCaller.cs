@@ -98,6 +98,11 @@ internal sealed class ValidatedCaller
     /// <summary>Whose per-caller budget the request spends: a user by directory and object id, an app by directory and client id.</summary>
     public string RateLimitPartition { get; }
 
+    // The per-caller and per-operator budgets' partitions of RateLimitPartition, kept once found (IWindowBudget's held
+    // partition): the facts of a cached token are shared by its requests, so they spend the budget without a look-up.
+    internal object? PerCallerBudget;
+    internal object? PerOperatorBudget;
+
     /// <summary>The facts of <paramref name="user"/>: carried by a principal from the cached scheme, read from the claims otherwise.</summary>
     public static ValidatedCaller Of(ClaimsPrincipal user) => user is ReadOnlyClaimsPrincipal shared ? shared.Facts : new ValidatedCaller(user);
 

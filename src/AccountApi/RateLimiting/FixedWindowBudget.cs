@@ -48,13 +48,30 @@ internal sealed class FixedWindowBudget<TKey> : IWindowBudget<TKey>
     /// <summary>Takes one permit of <paramref name="key"/>'s budget; when none is left, says when the window ends.</summary>
     public bool TryTake(TKey key, out TimeSpan retryAfter)
     {
+        object? held = null;
+        return TryTake(key, ref held, out retryAfter);
+    }
+
+    /// <summary>
+    /// As <see cref="TryTake(TKey, out TimeSpan)"/>, through the partition <paramref name="held"/> keeps when it is this
+    /// budget's and still live, so that the key is neither hashed nor looked up. Otherwise the partition is looked up
+    /// (or added) and kept in <paramref name="held"/> for the next request.
+    /// </summary>
+    public bool TryTake(TKey key, ref object? held, out TimeSpan retryAfter)
+    {
         var now = Now();
         retryAfter = TimeSpan.FromTicks(_windowUnits * s_unitTicks);
+        var counter = Volatile.Read(ref held) as Counter;
         while (true)
         {
-            if (!_counters.TryGetValue(key, out var counter) && (counter = Add(key)) is null)
+            if (counter?.Budget != this)
             {
-                return false;
+                if (!_counters.TryGetValue(key, out counter) && (counter = Add(key)) is null)
+                {
+                    return false;
+                }
+
+                Volatile.Write(ref held, counter);
             }
 
             switch (counter.TryTake(now, _windowUnits, _limit, out var opened))
@@ -65,7 +82,8 @@ internal sealed class FixedWindowBudget<TKey> : IWindowBudget<TKey>
                     retryAfter = TimeSpan.FromTicks(Math.Max(1, opened + _windowUnits - now) * s_unitTicks);
                     return false;
                 default:
-                    // Dropped by the sweep between the look-up and the take: take from its successor.
+                    // Dropped by the sweep since it was found (or kept): take from its successor.
+                    counter = null;
                     continue;
             }
         }
@@ -81,7 +99,7 @@ internal sealed class FixedWindowBudget<TKey> : IWindowBudget<TKey>
             return _counters.TryGetValue(key, out var existing) ? existing : null;
         }
 
-        return _counters.GetOrAdd(key, static _ => new Counter());
+        return _counters.GetOrAdd(key, static (_, budget) => new Counter(budget), this);
     }
 
     private uint Now() => unchecked((uint)((_time.GetUtcNow().UtcTicks - _epoch) / s_unitTicks));
@@ -110,12 +128,15 @@ internal sealed class FixedWindowBudget<TKey> : IWindowBudget<TKey>
     }
 
     // When the window opened (Now's units) in the high 32 bits, the permits taken in it in the low 32.
-    private sealed class Counter
+    private sealed class Counter(FixedWindowBudget<TKey> budget)
     {
         private long _state = Closed;
 
         // A window that opened long enough ago to be closed at any time: a new counter opens one on its first take.
         private const long Closed = (long)uint.MaxValue << 32;
+
+        // Whose partition this is: a holder may keep partitions of several budgets (a caller's per-caller and per-operator).
+        public FixedWindowBudget<TKey> Budget { get; } = budget;
 
         public Taken TryTake(uint now, long windowUnits, int limit, out uint opened)
         {

@@ -45,6 +45,12 @@ internal sealed class LeasedWindowBudget : IWindowBudget<string>
 
     public bool TryTake(string key, out TimeSpan retryAfter)
     {
+        object? held = null;
+        return TryTake(key, ref held, out retryAfter);
+    }
+
+    public bool TryTake(string key, ref object? held, out TimeSpan retryAfter)
+    {
         var now = _time.GetUtcNow().UtcTicks;
         // Absolute window numbers: every instance names the same window the same way.
         var window = now / _windowTicks;
@@ -56,15 +62,22 @@ internal sealed class LeasedWindowBudget : IWindowBudget<string>
         }
 
         Shared(true);
+        var lease = Volatile.Read(ref held) as Lease;
         while (true)
         {
-            var lease = _leases.GetOrAdd(key, static _ => new Lease());
+            if (lease?.Budget != this)
+            {
+                lease = _leases.GetOrAdd(key, static (_, budget) => new Lease(budget), this);
+                Volatile.Write(ref held, lease);
+            }
+
             Reservation? reservation = null;
             bool admitted;
             lock (lease.Gate)
             {
                 if (lease.Window == Lease.Retired)
                 {
+                    lease = null;
                     continue;
                 }
 
@@ -176,9 +189,12 @@ internal sealed class LeasedWindowBudget : IWindowBudget<string>
 
     private readonly record struct Reservation(long Window, bool First);
 
-    private sealed class Lease
+    private sealed class Lease(LeasedWindowBudget budget)
     {
         public const long Retired = long.MinValue;
+
+        // Whose lease this is: a holder may keep partitions of several budgets (a caller's per-caller and per-operator).
+        public LeasedWindowBudget Budget { get; } = budget;
 
         public readonly Lock Gate = new();
         public long Window = -1;

@@ -8,7 +8,9 @@ namespace AccountApi.RateLimiting;
 /// <summary>
 /// The rate limits, each at its own place in the pipeline (docs/security-model.md, "Request pipeline"): per address
 /// and per IPv6 /48 before the token is validated, per caller (and per operator on operator routes) once it is, per
-/// tenancy once it is permitted. Each step is one look-up and one compare-and-swap per tier (<see cref="FixedWindowBudget{TKey}"/>).
+/// tenancy once it is permitted. Each step is one look-up and one compare-and-swap per tier
+/// (<see cref="FixedWindowBudget{TKey}"/>); a validated caller's partitions are kept with its facts, so the requests of a
+/// cached token skip the look-up.
 /// </summary>
 internal static class RateLimitingExtensions
 {
@@ -46,13 +48,14 @@ internal static class RateLimitingExtensions
                 return null;
             }
 
-            var caller = ValidatedCaller.Of(context.User).RateLimitPartition;
-            if (!budgets.PerCaller.TryTake(caller, out var retryAfter))
+            var caller = ValidatedCaller.Of(context.User);
+            if (!budgets.PerCaller.TryTake(caller.RateLimitPartition, ref caller.PerCallerBudget, out var retryAfter))
             {
                 return new("per-caller", retryAfter);
             }
 
-            return context.GetEndpoint()?.Metadata.GetMetadata<OperatorRouteAttribute>() is not null && !budgets.PerOperator.TryTake(caller, out retryAfter)
+            return context.GetEndpoint()?.Metadata.GetMetadata<OperatorRouteAttribute>() is not null
+                && !budgets.PerOperator.TryTake(caller.RateLimitPartition, ref caller.PerOperatorBudget, out retryAfter)
                 ? new("per-operator", retryAfter)
                 : null;
         });

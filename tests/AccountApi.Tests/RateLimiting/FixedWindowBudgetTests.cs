@@ -3,7 +3,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AccountApi.Tests.RateLimiting;
 
-/// <summary>The lock-free counters under contention: every permit granted once, none lost, idle partitions dropped.</summary>
+/// <summary>
+/// The lock-free counters under contention: every permit granted once, none lost, idle partitions dropped, whether a
+/// request looks its partition up or holds it.
+/// </summary>
 public sealed class FixedWindowBudgetTests
 {
     private static readonly DateTimeOffset s_start = new(2026, 12, 4, 10, 0, 30, TimeSpan.Zero);
@@ -83,6 +86,91 @@ public sealed class FixedWindowBudgetTests
         clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(0, budget.Partitions);
         Assert.True(budget.TryTake(4, out _));
+    }
+
+    [Fact]
+    public void AHeldPartition_IsTheKeysOwn_UntilTheSweepDropsIt_ThenItsSuccessorIsHeld()
+    {
+        var clock = new FakeTimeProvider(s_start);
+        using var budget = new FixedWindowBudget<string>(new RateLimitWindow { PermitLimit = 2, Window = TimeSpan.FromMinutes(1) }, clock, 100);
+        object? held = null;
+
+        Assert.True(budget.TryTake("caller", ref held, out _));
+        var first = held;
+        Assert.NotNull(first);
+        // One budget, whether a request holds the partition or looks it up.
+        Assert.True(budget.TryTake("caller", out _));
+        Assert.False(budget.TryTake("caller", ref held, out _));
+        Assert.Same(first, held);
+
+        // Idle for a whole window: the sweep drops the partition; the holder takes from the new one and holds that.
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(0, budget.Partitions);
+        Assert.True(budget.TryTake("caller", ref held, out _));
+        Assert.NotSame(first, held);
+        Assert.Equal(1, budget.Partitions);
+        Assert.True(budget.TryTake("caller", out _));
+        Assert.False(budget.TryTake("caller", ref held, out _));
+    }
+
+    [Fact]
+    public void APartitionHeldForAnotherBudget_IsNotSpent_TheKeyIsLookedUpInThisOne()
+    {
+        var clock = new FakeTimeProvider(s_start);
+        var window = new RateLimitWindow { PermitLimit = 1, Window = TimeSpan.FromMinutes(1) };
+        using var perCaller = new FixedWindowBudget<string>(window, clock, 100);
+        using var perOperator = new FixedWindowBudget<string>(window, clock, 100);
+        object? held = null;
+
+        Assert.True(perCaller.TryTake("caller", ref held, out _));
+        var callers = held;
+        Assert.True(perOperator.TryTake("caller", ref held, out _));
+
+        Assert.NotSame(callers, held);
+        Assert.False(perOperator.TryTake("caller", out _));
+        Assert.False(perCaller.TryTake("caller", out _));
+    }
+
+    [Fact]
+    public async Task HoldersSharingPartitions_WhileTheSweepDropsThem_AreGrantedExactlyTheLimit()
+    {
+        var clock = new FakeTimeProvider(s_start);
+        using var budget = new FixedWindowBudget<int>(new RateLimitWindow { PermitLimit = 100, Window = TimeSpan.FromMinutes(1) }, clock, 1_000);
+        // One holder a key, as one cached token's facts are shared by every request presenting it.
+        var held = new object?[50];
+        for (var key = 0; key < held.Length; key++)
+        {
+            budget.TryTake(key, ref held[key], out _);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(61));
+        using var sweeping = new CancellationTokenSource();
+        var sweeper = Task.Run(() =>
+        {
+            while (!sweeping.IsCancellationRequested)
+            {
+                budget.Sweep();
+            }
+        });
+
+        var granted = 0;
+        using var start = new Barrier(8);
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(thread => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < 5_000; i++)
+            {
+                var key = ((thread * 5_000) + i) % held.Length;
+                if (budget.TryTake(key, ref held[key], out _))
+                {
+                    Interlocked.Increment(ref granted);
+                }
+            }
+        }, TaskCreationOptions.LongRunning)));
+        await sweeping.CancelAsync();
+        await sweeper;
+
+        Assert.Equal(50 * 100, granted);
     }
 
     private static async Task<int> TakeConcurrentlyAsync<TKey>(FixedWindowBudget<TKey> budget, int threads, int attempts, Func<int, TKey> key)

@@ -28,6 +28,61 @@ public sealed class ReadOnlyClaimsPrincipalTests
     }
 
     [Fact]
+    public void Identity_IsTheOneTheFrameworkSelects_SelectedOnce()
+    {
+        var shared = ReadOnlyClaimsPrincipal.CopyOf(new ClaimsPrincipal(new CaseSensitiveClaimsIdentity([new Claim("oid", "selected-once")], "Bearer")))!;
+        var framework = ClaimsPrincipal.PrimaryIdentitySelector;
+        var selections = 0;
+        try
+        {
+            // Process-wide, so it answers as the framework's does for every principal, and counts this one's selections only.
+            ClaimsPrincipal.PrimaryIdentitySelector = identities =>
+            {
+                if (identities.FirstOrDefault()?.FindFirst("oid")?.Value == "selected-once")
+                {
+                    Interlocked.Increment(ref selections);
+                }
+
+                return framework(identities);
+            };
+
+            for (var read = 0; read < 100; read++)
+            {
+                Assert.Same(shared.Identities.Single(), shared.Identity);
+            }
+        }
+        finally
+        {
+            ClaimsPrincipal.PrimaryIdentitySelector = framework;
+        }
+
+        // The framework selects again on every read (100 selections).
+        Assert.Equal(1, selections);
+    }
+
+    [Fact]
+    public void Identity_FollowsAnotherPrimaryIdentitySelector()
+    {
+        var shared = ReadOnlyClaimsPrincipal.CopyOf(new ClaimsPrincipal(new CaseSensitiveClaimsIdentity([new Claim("oid", "selector-test")], "Bearer")))!;
+        Assert.NotNull(shared.Identity);
+        var framework = ClaimsPrincipal.PrimaryIdentitySelector;
+        try
+        {
+            // Process-wide, so it answers as the framework's does for every other principal of the tests running beside.
+            ClaimsPrincipal.PrimaryIdentitySelector = identities =>
+                identities.FirstOrDefault() is { } first && first.FindFirst("oid")?.Value == "selector-test" ? null : framework(identities);
+
+            Assert.Null(shared.Identity);
+        }
+        finally
+        {
+            ClaimsPrincipal.PrimaryIdentitySelector = framework;
+        }
+
+        Assert.NotNull(shared.Identity);
+    }
+
+    [Fact]
     public void Copy_KeepsTheClaimsAndTheirCaseSensitiveLookUp_ButNotTheToken()
     {
         var shared = ReadOnlyClaimsPrincipal.CopyOf(s_validated)!;
