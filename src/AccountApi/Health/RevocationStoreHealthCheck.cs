@@ -14,11 +14,11 @@ internal sealed class RevocationStoreHealthCheck(ITokenRevocationStore store) : 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(store switch
         {
-            RedisTokenRevocationStore { HasLoaded: false } => HealthCheckResult.Unhealthy("Revocations have not been loaded from Redis yet."),
-            RedisTokenRevocationStore { IsCurrent: false } => HealthCheckResult.Unhealthy("Revocations have not been confirmed with Redis within Revocation:MaxStaleness: tokens are answered 503 until this instance has caught up."),
-            RedisTokenRevocationStore { IsConnected: true, IsInStep: false } => HealthCheckResult.Degraded("Catching up with Redis after a gap: revocations are being re-read."),
-            RedisTokenRevocationStore { IsConnected: false } => HealthCheckResult.Degraded("Redis is unreachable: the last known revocations are enforced; new ones are refused with 503; rate limits are this instance's own."),
-            RedisTokenRevocationStore => HealthCheckResult.Healthy("Revocations shared through Redis."),
+            ISharedRevocationStore { HasLoaded: false } => HealthCheckResult.Unhealthy("Revocations have not been loaded from Redis yet."),
+            ISharedRevocationStore { IsCurrent: false } => HealthCheckResult.Unhealthy("Revocations have not been confirmed with Redis within Revocation:MaxStaleness: tokens are answered 503 until this instance has caught up."),
+            ISharedRevocationStore { IsConnected: true, IsInStep: false } => HealthCheckResult.Degraded("Catching up with Redis after a gap: revocations are being re-read."),
+            ISharedRevocationStore { IsConnected: false } => HealthCheckResult.Degraded("Redis is unreachable: the last known revocations are enforced; new ones are refused with 503; rate limits are this instance's own."),
+            ISharedRevocationStore => HealthCheckResult.Healthy("Revocations shared through Redis."),
             _ => HealthCheckResult.Healthy("Revocations in memory (one instance)."),
         });
 }

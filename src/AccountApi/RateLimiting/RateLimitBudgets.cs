@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AccountApi.Revocation;
 using Microsoft.Extensions.Options;
 
@@ -22,8 +23,8 @@ internal sealed class RateLimitBudgets : IDisposable
         PerOperator = Shared("per-operator", limits.PerOperator);
         PerTenancy = Shared("per-tenancy", limits.PerTenancy);
 
-        IWindowBudget<string> Shared(string tier, RateLimitWindow window) => revocations is RedisTokenRevocationStore redis
-            ? new LeasedWindowBudget(tier, window, () => redis.Connection, time, MaxPartitions, logger)
+        IWindowBudget<string> Shared(string tier, RateLimitWindow window) => revocations is ISharedRevocationStore shared
+            ? Leased(tier, window, shared, time, logger)
             : new FixedWindowBudget<string>(window, time, MaxPartitions);
     }
 
@@ -40,6 +41,11 @@ internal sealed class RateLimitBudgets : IDisposable
 
     /// <summary>By the permitted tenancy's name.</summary>
     public IWindowBudget<string> PerTenancy { get; }
+
+    // A method of its own, never inlined: compiling it loads the Redis client, which an instance without Redis never loads.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static LeasedWindowBudget Leased(string tier, RateLimitWindow window, ISharedRevocationStore shared, TimeProvider time, ILogger logger) =>
+        new(tier, window, () => shared.Connection, time, MaxPartitions, logger);
 
     public void Dispose()
     {

@@ -17,7 +17,7 @@ namespace AccountApi.Revocation;
 /// tokens are answered 503 and readiness is Unhealthy, until the instance has caught up. While Redis is unreachable
 /// new revocations are refused (503), never dropped.
 /// </remarks>
-internal sealed class RedisTokenRevocationStore : ITokenRevocationStore, IHostedService, IDisposable
+internal sealed class RedisTokenRevocationStore : ISharedRevocationStore, IHostedService, IDisposable
 {
     private const int HeartbeatsPerBound = 5;
     private const int ShownEntryLength = 200;
@@ -54,13 +54,13 @@ internal sealed class RedisTokenRevocationStore : ITokenRevocationStore, IHosted
         metrics.ObserveRevocations(() => _set.Count);
     }
 
-    /// <summary>The set was loaded from Redis at least once: before that, this instance knows no shared revocation.</summary>
+    /// <inheritdoc />
     public bool HasLoaded => Volatile.Read(ref _confirmedAt) != 0;
 
     public bool IsConnected => _redis?.IsConnected == true;
 
-    /// <summary>The connection, once started: the rate limits share budgets through it (<c>RateLimiting/LeasedWindowBudget</c>).</summary>
-    internal IConnectionMultiplexer? Connection => _redis;
+    /// <inheritdoc />
+    public IConnectionMultiplexer? Connection => _redis;
 
     public bool IsCurrent
     {
@@ -71,7 +71,7 @@ internal sealed class RedisTokenRevocationStore : ITokenRevocationStore, IHosted
         }
     }
 
-    /// <summary>No gap is waiting to be re-read: false from a lost connection until the catch-up after it is done.</summary>
+    /// <inheritdoc />
     public bool IsInStep => !_catchUpNeeded && _catchUpGate.CurrentCount == 1;
 
     /// <summary>Entries held; for tests of the bound.</summary>
