@@ -144,6 +144,9 @@ catch (TimeoutException)
 
 // --also NAME=PATH[;VARIABLE=VALUE...]: variants of the service (another build, other settings) under the warm traffic
 // in the same rounds, so that a change is compared with the service side by side rather than across noisy runs.
+// --also-traffic cold: the variants get the cold traffic instead; with a copy of the service itself as the variant,
+// what two identical processes differ by on first uses (the noise under the cold goal).
+var variantsCold = Argument("--also-traffic") == "cold";
 var variants = new Dictionary<string, ServiceProcess>();
 var variantStartSeconds = new Dictionary<string, double>();
 foreach (var variant in Variants())
@@ -170,7 +173,9 @@ Scenario[] scenarios =
     new("refused", Target.Service, refusedFile, false, "tampered (published kid, bad signature), unknown kid, malformed"),
     new("scale-tenancies", Target.ScaleService, warmFile, true, $"warm traffic, {tenancies:N0} tenancies in the registry"),
     new("large-token", Target.Service, largeFile, true, $"warm traffic, {largeTokenBytes:N0}-byte tokens with 580 xms_cc claims"),
-    .. variants.Keys.Select(name => new Scenario(name, Target.Variant, warmFile, true, $"warm traffic, the variant {name[5..]} (--also)")),
+    .. variants.Keys.Select(name => variantsCold
+        ? new Scenario(name, Target.Variant, coldFile, true, $"cold traffic, the variant {name[5..]} (--also, --also-traffic cold)")
+        : new Scenario(name, Target.Variant, warmFile, true, $"warm traffic, the variant {name[5..]} (--also)")),
     .. peer is null ? (Scenario[])[] :
     [
         new("peer-warm", Target.Peer, warmFile, true, "warm traffic against Microsoft.Identity.Web's documented API (AddMicrosoftIdentityWebApi + RequireScope)"),
